@@ -62,6 +62,7 @@ class Mention:
     role: str | None = None
     office: str | None = None  # knowledge-base office id when the mention is a role phrase
     rank: str | None = None
+    role_only: bool = False  # a role phrase with no name next to it ("الرئيس المصري")
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
@@ -97,11 +98,11 @@ class Mention:
         }
 
     def record(self) -> dict[str, Any]:
+        """The contract's MENTION: ACTOR or PLACE fields plus "type"."""
         rec = self.place_record() if self.is_place else self.actor_record()
         rec["type"] = self.type
-        if not self.is_place:
-            del rec["kind"]
-            rec["kind"] = self.type
+        if self.id is not None and self.is_place:
+            rec["id"] = self.id
         return rec
 
 

@@ -1,0 +1,5 @@
+"""Events: PLOVER event coding."""
+
+from marsad.events.coder import EventCoder
+
+__all__ = ["EventCoder"]

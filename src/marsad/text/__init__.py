@@ -1,0 +1,5 @@
+"""Text layer: normalisation with an offset map, sentences, tokens."""
+
+from marsad.text.analyzer import TextAnalyzer
+
+__all__ = ["TextAnalyzer"]

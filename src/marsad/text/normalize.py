@@ -66,8 +66,12 @@ def normalize_text(text: str) -> str:
 
 
 def map_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
-    """Map a [start, end) span of normalised text back to the original text."""
+    """Map a [start, end) span of normalised text back to the original text.
+
+    The end maps to where the next normalised character came from, so that diacritics and tatweel after the
+    span's last letter belong to the span ("الرئيسُ", not "الرئيس").
+    """
     if end <= start:
         o = offsets[start]
         return o, o
-    return offsets[start], offsets[end - 1] + 1
+    return offsets[start], max(offsets[end], offsets[end - 1] + 1)

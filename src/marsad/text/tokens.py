@@ -81,5 +81,5 @@ def tokenize(norm: str, offsets: list[int], known: Iterable[str] = ()) -> list[T
         elif not known_set:
             prefix, stem = default_stem(word)
         s, e = m.span()
-        tokens.append(Token(start=offsets[s], end=offsets[e - 1] + 1, norm=word, stem=stem, prefix=prefix))
+        tokens.append(Token(start=offsets[s], end=max(offsets[e], offsets[e - 1] + 1), norm=word, stem=stem, prefix=prefix))
     return tokens

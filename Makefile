@@ -1,0 +1,40 @@
+# marsad — run, test, lint, bench. Every target sets up .venv itself on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DB ?= marsad.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast lint bench install clean-db
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+## run: ingest the bundled example corpus into $(DB) and serve the dashboard on http://$(HOST):$(PORT)
+run: $(STAMP)
+	$(BIN)/marsad ingest examples --db $(DB); test $$? -le 1
+	$(BIN)/marsad serve --db $(DB) --host $(HOST) --port $(PORT)
+
+## test: the whole suite (slow tests included)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks tools
+
+## bench: pipeline throughput over 5,000 SaudiNewsNet articles (needs ../shared/data)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --n 5000
+
+clean-db:
+	rm -f $(DB) $(DB)-wal $(DB)-shm

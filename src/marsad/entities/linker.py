@@ -1,0 +1,234 @@
+"""Entity stage: knowledge-base aliases, role phrases, countries, demonyms and places found in one pass.
+
+One Aho-Corasick automaton holds every normalised alias; matches are kept when they sit on token boundaries
+(allowing a proclitic chain before them: بخليفة حفتر، والسيسي، لمصر), overlaps go to the longest match, and
+role phrases resolve to whoever held the office on the article's date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+from marsad.entities.kb import Actor, KnowledgeBase
+from marsad.entities.places import Gazetteer
+from marsad.model import Article, Mention
+from marsad.text.normalize import map_span, normalize_text
+from marsad.text.tokens import is_proclitic_chain
+
+# What a pattern stands for; lower number wins a tie between matches of the same length.
+ACTOR, OFFICE, COUNTRY, DEMONYM, PLACE, WEAK_ACTOR = 0, 1, 2, 3, 4, 5
+KIND_NAMES = {ACTOR: "actor", OFFICE: "office", COUNTRY: "country", DEMONYM: "demonym", PLACE: "place", WEAK_ACTOR: "weak"}
+
+# Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
+CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, PLACE: 0.7, WEAK_ACTOR: 0.7}
+# Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
+CHAIN_GAP = 3
+
+
+@dataclasses.dataclass(frozen=True)
+class Lexicon:
+    ranks: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = json.loads(resources.files("marsad.data").joinpath("entity_words.json").read_text(encoding="utf-8"))
+    return Lexicon(ranks=tuple(sorted({normalize_text(r) for r in raw["ranks"]}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def build_automaton() -> ahocorasick.Automaton:
+    """Every alias of the knowledge base, countries and gazetteer, normalised, in one automaton."""
+    kb = KnowledgeBase.load()
+    gaz = Gazetteer.load()
+    table: dict[str, list[tuple[int, str]]] = {}
+
+    def add(phrase: str, kind: int, ref: str) -> None:
+        key = normalize_text(phrase)
+        if len(key) < 2:
+            return
+        entries = table.setdefault(key, [])
+        if (kind, ref) not in entries:
+            entries.append((kind, ref))
+
+    for actor in kb.actors.values():
+        for alias in {actor.name_ar, *actor.aliases_ar}:
+            add(alias, ACTOR, actor.id)
+        for alias in actor.weak_aliases_ar:
+            add(alias, WEAK_ACTOR, actor.id)
+    for office in kb.offices.values():
+        for phrase in office.phrases_ar:
+            add(phrase, OFFICE, office.id)
+    for country in kb.countries.values():
+        for alias in {country.name_ar, *country.aliases_ar}:
+            add(alias, COUNTRY, country.iso3)
+        for alias in country.demonyms_ar:
+            add(alias, DEMONYM, country.iso3)
+    for name in gaz.by_name:
+        if name not in gaz.stoplist:
+            add(name, PLACE, name)
+    automaton = ahocorasick.Automaton()
+    for key, entries in table.items():
+        entries.sort()
+        automaton.add_word(key, (len(key), tuple(entries)))
+    automaton.make_automaton()
+    return automaton
+
+
+class EntityLinker:
+    """Fills Article.mentions with actors, role phrases, countries and places."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.kb = kb or KnowledgeBase.load()
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.automaton = build_automaton()
+        self.ranks = load_lexicon().ranks
+
+    def __call__(self, article: Article) -> Article:
+        norm = article.norm
+        matches = self._matches(norm)
+        when = article.published
+        mentions: list[Mention] = []
+        place_hits = []
+        for start, end, entries in matches:
+            s, e = map_span(article.norm_offsets, start, end)
+            kind, ref = entries[0]
+            if kind == PLACE and len(entries) == 1:
+                place_hits.append((s, e, ref))
+                continue
+            mention = self._mention(article.text[s:e], (s, e), kind, ref, when)
+            if mention is not None:
+                mentions.append(mention)
+        context = {m.country for m in mentions if m.country}
+        for s, e, ref in place_hits:
+            place = self.gazetteer.choose(ref, context)
+            if place is not None:
+                mentions.append(
+                    Mention(
+                        text=article.text[s:e], span=(s, e), type="place", id=f"geo:{place.geonameid}",
+                        name=place.name, name_ar=place.name_ar, country=place.country, lat=place.lat,
+                        lon=place.lon, geonameid=place.geonameid, confidence=CONFIDENCE[PLACE],
+                    )
+                )
+        mentions.sort(key=lambda m: m.span)
+        article.mentions = self._chain(article, mentions)
+        return article
+
+    def _matches(self, norm: str) -> list[tuple[int, int, tuple[tuple[int, str], ...]]]:
+        """Non-overlapping alias matches on token boundaries, longest first."""
+        found = []
+        n = len(norm)
+        for last, (length, entries) in self.automaton.iter(norm):
+            start, end = last - length + 1, last + 1
+            if end < n and norm[end].isalpha():
+                continue
+            ts = start
+            while ts > 0 and norm[ts - 1].isalpha():
+                ts -= 1
+            if ts < start and (start - ts > 4 or not is_proclitic_chain(norm[ts:start])):
+                continue
+            found.append((start, end, entries))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[2][0][0], m[0]))
+        taken: list[tuple[int, int, tuple[tuple[int, str], ...]]] = []
+        occupied = bytearray(n + 1)
+        for start, end, entries in found:
+            if any(occupied[start:end]):
+                continue
+            occupied[start:end] = b"\x01" * (end - start)
+            taken.append((start, end, entries))
+        taken.sort()
+        return taken
+
+    def _mention(self, text: str, span: tuple[int, int], kind: int, ref: str, when: date | None) -> Mention | None:
+        if kind in (ACTOR, WEAK_ACTOR):
+            return self.actor_mention(self.kb.actors[ref], text, span, when, CONFIDENCE[kind])
+        if kind == OFFICE:
+            return self.office_mention(ref, text, span, when)
+        country = self.kb.countries[ref]
+        return Mention(
+            text=text, span=span, type="country", id=country.iso3, name=country.name,
+            name_ar=country.name_ar, country=country.iso3, confidence=CONFIDENCE[kind],
+        )
+
+    def actor_mention(self, actor: Actor, text: str, span: tuple[int, int], when: date | None,
+                      confidence: float = 0.95) -> Mention:
+        role = actor.role_on(when)
+        office = self.kb.offices.get(role.office) if role else None
+        return Mention(
+            text=text, span=span, type=actor.kind, id=actor.id, name=actor.name, name_ar=actor.name_ar,
+            country=actor.country, sector=(office.sector if office and office.sector else actor.sector),
+            role=(office.name if office else None), office=(office.id if office else None),
+            confidence=confidence,
+        )
+
+    def office_mention(self, office_id: str, text: str, span: tuple[int, int], when: date | None) -> Mention:
+        """A role phrase, linked to whoever held the office on ``when`` (unlinked when nobody is known)."""
+        office = self.kb.offices[office_id]
+        held = self.kb.holder(office_id, when)
+        if held is None:
+            return Mention(
+                text=text, span=span, type="person", country=office.country, sector=office.sector,
+                role=office.name, office=office.id, role_only=True, confidence=0.6,
+            )
+        actor, _role = held
+        return Mention(
+            text=text, span=span, type=actor.kind, id=actor.id, name=actor.name, name_ar=actor.name_ar,
+            country=actor.country or office.country, sector=office.sector or actor.sector, role=office.name,
+            office=office.id, role_only=True, confidence=CONFIDENCE[OFFICE],
+        )
+
+    def relink(self, mention: Mention, when: date | None, text: str) -> Mention:
+        """The same mention resolved on another date (a role phrase names whoever held the role then)."""
+        if mention.office is None:
+            return mention
+        if mention.id and mention.id in self.kb.actors and not mention.role_only:
+            return self.actor_mention(self.kb.actors[mention.id], mention.text, mention.span, when,
+                                      mention.confidence)
+        return self.office_mention(mention.office, mention.text, mention.span, when)
+
+    def _chain(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """Join "title + name" and "name + title" into one mention; record ranks before names."""
+        text = article.text
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and self._adjacent(text, prev, m):
+                merged = self._merge(article, prev, m)
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            if m.type == "person" and not m.role_only:
+                self._take_rank(article, m)
+            out.append(m)
+        return out
+
+    def _adjacent(self, text: str, a: Mention, b: Mention) -> bool:
+        gap = text[a.span[1] : b.span[0]]
+        if "\n" in gap or len(gap) > CHAIN_GAP + max((len(r) for r in self.ranks), default=0):
+            return False
+        stripped = normalize_text(gap.strip(" ،,"))
+        return not stripped or stripped in self.ranks
+
+    def _merge(self, article: Article, a: Mention, b: Mention) -> Mention | None:
+        role, name = (a, b) if a.role_only else (b, a)
+        if not role.role_only or name.role_only or name.type != "person":
+            return None
+        s, e = min(a.span[0], b.span[0]), max(a.span[1], b.span[1])
+        return dataclasses.replace(
+            name, text=article.text[s:e], span=(s, e), role=role.role, office=role.office,
+            country=name.country or role.country, sector=role.sector or name.sector,
+            rank=name.rank, role_only=False, confidence=max(a.confidence, b.confidence),
+        )
+
+    def _take_rank(self, article: Article, m: Mention) -> None:
+        before = normalize_text(article.text[max(0, m.span[0] - 16) : m.span[0]])
+        for rank in self.ranks:
+            if before.endswith(rank) and (len(before) == len(rank) or not before[-len(rank) - 1].isalpha()):
+                m.rank = rank
+                return

@@ -1,0 +1,334 @@
+"""Event stage (first version): CONSULT events (visit, host, meet, phone) from trigger verbs and their arguments.
+
+Arguments attach by Arabic word order: VSO bodies ("استقبل الرئيس المصري، اليوم، المشير خليفة حفتر"), SVO
+headlines ("حفتر يستقبل مدير المخابرات") and pro-drop coordinated verbs ("توجه X إلى ليبيا والتقى بحفتر").
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from datetime import date
+
+from marsad.entities.linker import EntityLinker, load_lexicon
+from marsad.events.lexicon import Trigger, TriggerLexicon, load_triggers
+from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
+from marsad.text.normalize import normalize_text
+
+CONJUNCTIONS = ("و", "ف")
+FUTURE = "س"
+# Confidence components (set by hand on the example corpus; issue 5 calibrates them on gold data).
+BASE_CONFIDENCE = 0.5
+LINKED_BONUS = 0.2
+PRO_DROP_PENALTY = 0.15
+TITLE_PENALTY = 0.1
+
+
+@dataclasses.dataclass
+class _Hit:
+    trigger: Trigger
+    start_tok: int  # index of the first token of the trigger
+    end_tok: int  # index after the last token
+    future: bool
+
+
+@dataclasses.dataclass
+class _Arg:
+    mention: Mention
+    marker: str  # "" (no preposition), "ب", "ل", "مع", "الى", "من", ...
+
+
+class EventCoder:
+    """Fills Article.events."""
+
+    def __init__(self, linker: EntityLinker | None = None, lexicon: TriggerLexicon | None = None) -> None:
+        self.lexicon = lexicon or load_triggers()
+        self.linker = linker
+        self.ranks = frozenset(load_lexicon().ranks)
+
+    def __call__(self, article: Article) -> Article:
+        tokens = article.tokens
+        starts = [t.start for t in tokens]
+        mentions = sorted(article.mentions, key=lambda m: m.span)
+        mstarts = [m.span[0] for m in mentions]
+        events: list[Event] = []
+        for sent in article.sentences:
+            t0 = bisect.bisect_left(starts, sent.start)
+            t1 = bisect.bisect_left(starts, sent.end)
+            hits = self._find_triggers(tokens, t0, t1)
+            if not hits:
+                continue
+            m0 = bisect.bisect_left(mstarts, sent.start)
+            m1 = bisect.bisect_left(mstarts, sent.end)
+            args = [_Arg(m, self._marker(article, tokens, starts, m)) for m in mentions[m0:m1]]
+            previous_source: Mention | None = None
+            for k, hit in enumerate(hits):
+                window_end = tokens[hits[k + 1].start_tok].start if k + 1 < len(hits) else sent.end
+                event = self._code(article, sent, tokens, hit, args, window_end, previous_source)
+                if event is not None:
+                    events.append(event)
+                    previous_source = event.source
+        article.events = self._dedupe(article, events)
+        return article
+
+    # -- triggers -------------------------------------------------------------------------------------
+    def _find_triggers(self, tokens: list[Token], t0: int, t1: int) -> list[_Hit]:
+        hits = []
+        lex = self.lexicon
+        i = t0
+        while i < t1:
+            word = tokens[i].norm
+            hit = None
+            for cand, future in self._candidates(word):
+                forms = lex.multi.get(cand)
+                if forms:
+                    for form, trig in forms.items():
+                        n = trig.words
+                        if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
+                            hit = _Hit(trig, i, i + n, future)
+                            break
+                if hit is None and cand in lex.single:
+                    trig = lex.single[cand]
+                    if not (future and trig.tense != "present"):
+                        hit = _Hit(trig, i, i + 1, future)
+                if hit:
+                    break
+            if hit:
+                hits.append(hit)
+                i = hit.end_tok
+            else:
+                i += 1
+        return hits
+
+    @staticmethod
+    def _candidates(word: str) -> list[tuple[str, bool]]:
+        out = [(word, False)]
+        rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
+        if rest:
+            out.append((rest, False))
+        for w in (word, rest):
+            if w and w.startswith(FUTURE) and len(w) > 3:
+                out.append((w[1:], True))
+        return out
+
+    # -- arguments ------------------------------------------------------------------------------------
+    def _marker(self, article: Article, tokens: list[Token], starts: list[int], m: Mention) -> str:
+        """The preposition governing a mention: its own proclitic (بخليفة) or the word before it (مع، إلى)."""
+        ti = bisect.bisect_right(starts, m.span[0]) - 1
+        if ti < 0:
+            return ""
+        tok = tokens[ti]
+        inner = normalize_text(article.text[tok.start : m.span[0]]) if tok.start < m.span[0] else ""
+        if not inner:
+            j = ti - 1
+            # a rank before the name may carry the preposition ("بالمشير خليفة حفتر")
+            while j >= 0 and self._rank_prefix(tokens[j]) is not None:
+                inner = self._rank_prefix(tokens[j]) or ""
+                if inner:
+                    break
+                j -= 1
+            if not inner:
+                if j < 0:
+                    return ""
+                prev = tokens[j].norm
+                if prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions:
+                    prev = prev[1:]
+                return prev if prev in self.lexicon.prepositions else ""
+        inner = inner.rstrip()
+        if inner[:1] in CONJUNCTIONS:
+            inner = inner[1:]
+        if inner.startswith("لل"):
+            return "ل"
+        if inner.startswith("ب"):
+            return "ب"
+        if inner.startswith("ل"):
+            return "ل"
+        if inner.startswith("ك"):
+            return "ك"
+        return ""
+
+    def _rank_prefix(self, tok: Token) -> str | None:
+        """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
+        for prefix in ("", "و", "ب", "وب", "ل", "ول"):
+            if tok.norm.startswith(prefix) and tok.norm[len(prefix) :] in self.ranks:
+                return prefix.lstrip("و")
+            if tok.norm.startswith(prefix + "ال") and prefix and ("ال" + tok.norm[len(prefix) + 2 :]) in self.ranks:
+                return prefix.lstrip("و")
+        return None
+
+    def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: _Hit, args: list[_Arg],
+              window_end: int, previous_source: Mention | None) -> Event | None:
+        trig = hit.trigger
+        frame = trig.frame
+        tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
+        after = [a for a in args if tend <= a.mention.span[0] < window_end]
+        before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
+        actors_after = [a for a in after if not a.mention.is_place]
+        pro_drop = False
+        subject = None
+        first = next((a for a in actors_after if a.marker == ""), None)
+        svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.mention.is_place), None)
+        if trig.tense == "noun":
+            subject = svo_subject
+            pro_drop = subject is None
+            if subject is None and previous_source is not None:
+                subject = _Arg(previous_source, "")
+        elif first is not None and not (trig.tense == "present" and svo_subject is not None):
+            subject = first
+        elif previous_source is not None:
+            subject, pro_drop = _Arg(previous_source, ""), True
+        elif svo_subject is not None:
+            subject, pro_drop = svo_subject, trig.tense == "past"
+        if subject is None:
+            return None
+        receive = False
+        if frame.receive_verbs:
+            prev_words = {t.norm for t in tokens[max(0, hit.start_tok - 6) : hit.start_tok]}
+            prev_words |= {w[1:] for w in prev_words if w[:1] in CONJUNCTIONS}
+            receive = bool(prev_words & frame.receive_verbs)
+        obj = self._object(after, subject, frame, receive)
+        if obj is None:
+            return None
+        source, target = subject.mention, obj.mention
+        if receive:
+            source, target = target, source
+        location = self._location(after, obj)
+        if target.is_place:
+            target = self._country_of(target)
+            if target is None:
+                return None
+        if source.id is not None and source.id == target.id:
+            return None
+        participants = self._participants(article, tokens, hit, after, {id(source), id(target)}, window_end)
+        timex, date_source = self._date(article, sent, tstart, window_end)
+        when = _to_date(timex.value) if timex else article.published
+        if self.linker is not None and when is not None and when != article.published:
+            source = self.linker.relink(source, when, article.text)
+            target = self.linker.relink(target, when, article.text)
+        status = self._status(article, tokens, hit, sent, timex)
+        confidence = BASE_CONFIDENCE
+        confidence += LINKED_BONUS * ((source.id is not None) + (target.id is not None))
+        confidence -= PRO_DROP_PENALTY if pro_drop else 0.0
+        confidence -= TITLE_PENALTY if sent.is_title else 0.0
+        return Event(
+            type=trig.type, mode=trig.mode, cameo=trig.cameo, status=status, source=source, target=target,
+            evidence_span=(sent.start, sent.end), trigger_span=(tstart, tend), participants=participants,
+            date=timex, date_source=date_source, location=location,
+            confidence=max(0.05, min(0.99, confidence)),
+        )
+
+    @staticmethod
+    def _object(after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:
+        markers = frame.object_markers
+        if receive and frame.receive_marker:
+            markers = frozenset({frame.receive_marker})
+        for a in after:
+            if a is subject or a.mention is subject.mention:
+                continue
+            if a.mention.span[0] < subject.mention.span[1] and subject in after:
+                continue
+            if a.mention.is_place and not frame.object_places:
+                continue
+            if a.marker in markers:
+                return a
+        return None
+
+    @staticmethod
+    def _location(after: list[_Arg], obj: _Arg) -> Mention | None:
+        if obj.mention.is_place:
+            return obj.mention
+        for a in after:
+            if a.mention.is_place and a.marker in ("في", "ب"):
+                return a.mention
+        return None
+
+    def _country_of(self, place: Mention) -> Mention | None:
+        """A place named as what is visited stands for its country ("وصل إلى القاهرة" → Egypt)."""
+        if not place.country:
+            return None
+        kb_country = self.linker.kb.countries.get(place.country) if self.linker else None
+        return dataclasses.replace(
+            place, type="country", id=place.country, name=kb_country.name if kb_country else None,
+            name_ar=kb_country.name_ar if kb_country else None, lat=None, lon=None, geonameid=None,
+            confidence=place.confidence * 0.9,
+        )
+
+    def _participants(self, article: Article, tokens: list[Token], hit: _Hit, after: list[_Arg],
+                      exclude: set[int], window_end: int) -> list[Mention]:
+        markers = self.lexicon.participant_markers
+        marker_pos = None
+        for t in tokens[hit.end_tok :]:
+            if t.start >= window_end:
+                break
+            if t.norm in markers:
+                marker_pos = t.end
+                break
+        if marker_pos is None:
+            return []
+        return [a.mention for a in after
+                if a.mention.span[0] >= marker_pos and not a.mention.is_place and id(a.mention) not in exclude]
+
+    # -- date and status -----------------------------------------------------------------------------
+    @staticmethod
+    def _date(article: Article, sent: Sentence, tstart: int, window_end: int) -> tuple[TimeExpr | None, str | None]:
+        in_sentence = [t for t in article.timexes if sent.start <= t.span[0] and t.span[1] <= sent.end]
+        if in_sentence:
+            in_clause = [t for t in in_sentence if tstart <= t.span[0] < window_end]
+            pool = in_clause or in_sentence
+            best = min(pool, key=lambda t: abs(t.span[0] - tstart))
+            return best, "text"
+        if article.published is not None:
+            iso = article.published.isoformat()
+            return TimeExpr(text="", span=(0, 0), value=iso, precision="day", anchor="publication"), "publication"
+        return None, None
+
+    def _status(self, article: Article, tokens: list[Token], hit: _Hit, sent: Sentence,
+                timex: TimeExpr | None) -> str:
+        lex = self.lexicon
+        before_toks = [t for t in tokens[max(0, hit.start_tok - 8) : hit.start_tok] if t.start >= sent.start]
+        words = [t.norm for t in before_toks]
+        prefix_text = " ".join(words)
+        if words and (words[-1] in lex.negated or any(w in lex.denial for w in words)):
+            return "negated"
+        if any(f" {h} " in f" {prefix_text} " for h in lex.hypothetical):
+            return "hypothetical"
+        if hit.future or any(f" {p} " in f" {prefix_text} " for p in lex.planned):
+            return "planned"
+        if timex is not None and article.published is not None and timex.anchor != "publication":
+            when = _to_date(timex.value)
+            if when is not None and when > article.published:
+                return "planned"
+        return "reported"
+
+    # -- within-document duplicates -------------------------------------------------------------------
+    @staticmethod
+    def _dedupe(article: Article, events: list[Event]) -> list[Event]:
+        """A headline repeated in the body counts once: keep the body's mention, drop the title's."""
+
+        def key(ev: Event) -> tuple:
+            ids = frozenset(_actor_key(m) for m in (ev.source, ev.target) if m is not None)
+            return ev.type, ids, ev.date.value if ev.date else None, ev.status
+
+        title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
+        body_keys = {key(ev) for ev in events if ev.evidence_span not in title_spans}
+        out, seen = [], set()
+        for ev in events:
+            k = key(ev)
+            if ev.evidence_span in title_spans and k in body_keys:
+                continue
+            if (k, ev.mode, ev.evidence_span) in seen:
+                continue
+            seen.add((k, ev.mode, ev.evidence_span))
+            out.append(ev)
+        return out
+
+
+def _actor_key(m: Mention) -> str:
+    return m.id or normalize_text(m.text)
+
+
+def _to_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 and value[4] == "-" else None
+    except ValueError:
+        return None

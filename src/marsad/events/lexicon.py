@@ -1,0 +1,95 @@
+"""The trigger lexicon (data/triggers.json): surface forms to PLOVER type, mode, CAMEO code and argument frame."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.errors import DataError
+from marsad.text.normalize import normalize_text
+
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
+    "MOBILIZE COERCE ASSAULT".split()
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    object_markers: frozenset[str]
+    object_places: bool
+    requires_marker: bool = False
+    receive_verbs: frozenset[str] = frozenset()
+    receive_marker: str | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    frame: Frame
+    tense: str  # past | present | noun
+    words: int = 1  # number of tokens of a multiword form
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    single: dict[str, Trigger]  # one-token forms
+    multi: dict[str, dict[str, Trigger]]  # first token -> full form -> trigger
+    prepositions: frozenset[str]
+    participant_markers: frozenset[str]
+    planned: tuple[str, ...]
+    negated: frozenset[str]
+    denial: frozenset[str]
+    hypothetical: tuple[str, ...]
+
+    def stems(self) -> frozenset[str]:
+        return frozenset(self.single)
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> TriggerLexicon:
+    raw = json.loads(resources.files("marsad.data").joinpath("triggers.json").read_text(encoding="utf-8"))
+    frames = {}
+    for name, f in raw["frames"].items():
+        frames[name] = Frame(
+            name=name,
+            object_markers=frozenset(normalize_text(m) for m in f["object_markers"]),
+            object_places=bool(f.get("object_places", False)),
+            requires_marker=bool(f.get("requires_marker", False)),
+            receive_verbs=frozenset(normalize_text(v) for v in f.get("receive_verbs", [])),
+            receive_marker=normalize_text(f["receive_marker"]) if f.get("receive_marker") else None,
+        )
+    single: dict[str, Trigger] = {}
+    multi: dict[str, dict[str, Trigger]] = {}
+    for entry in raw["triggers"]:
+        if entry["type"] not in PLOVER_TYPES:
+            raise DataError(f"triggers.json: {entry['lemma']!r} has unknown type {entry['type']!r}")
+        if entry["frame"] not in frames:
+            raise DataError(f"triggers.json: {entry['lemma']!r} has unknown frame {entry['frame']!r}")
+        for tense in ("past", "present", "noun"):
+            for form in entry.get(tense, []):
+                key = normalize_text(form)
+                words = key.split()
+                trig = Trigger(entry["lemma"], entry["type"], entry.get("mode"), entry.get("cameo"),
+                               frames[entry["frame"]], tense, len(words))
+                if len(words) == 1:
+                    single.setdefault(key, trig)
+                else:
+                    multi.setdefault(words[0], {}).setdefault(key, trig)
+    status = raw["status"]
+    return TriggerLexicon(
+        single=single,
+        multi=multi,
+        prepositions=frozenset(normalize_text(p) for p in raw["prepositions"]),
+        participant_markers=frozenset(normalize_text(p) for p in raw["participant_markers"]),
+        planned=tuple(normalize_text(p) for p in status["planned"]),
+        negated=frozenset(normalize_text(p) for p in status["negated"]),
+        denial=frozenset(normalize_text(p) for p in status["denial"]),
+        hypothetical=tuple(normalize_text(p) for p in status["hypothetical"]),
+    )
