@@ -131,7 +131,7 @@ class KnowledgeBase:
 
 
 def _read_text(*path: str) -> str:
-    return resources.files("marsad.data").joinpath(*path).read_text(encoding="utf-8")
+    return resources.files("marsad.data").joinpath("/".join(path)).read_text(encoding="utf-8")
 
 
 def actor_from_record(rec: dict[str, Any]) -> Actor:

@@ -57,13 +57,13 @@ def validate_kb() -> list[str]:
     """Validate the packaged knowledge base."""
     data = resources.files("marsad.data")
     records, problems = [], []
-    for lineno, line in enumerate(data.joinpath("kb", "actors.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(data.joinpath("kb/actors.jsonl").read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as exc:
             problems.append(f"kb/actors.jsonl:{lineno}: {exc}")
-    offices = json.loads(data.joinpath("kb", "offices.json").read_text(encoding="utf-8"))
+    offices = json.loads(data.joinpath("kb/offices.json").read_text(encoding="utf-8"))
     countries = {c["iso3"] for c in json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))}
     return problems + validate_records(records, offices, countries)

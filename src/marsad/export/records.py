@@ -10,7 +10,8 @@ from marsad.model import Article, Event
 
 def event_id(article: Article, event: Event) -> str:
     """Stable id of an event mention: the same document content and trigger give the same id."""
-    key = f"{article.content_hash}:{event.trigger_span[0]}:{event.trigger_span[1]}:{event.type}:{event.mode}"
+    actors = [m.span for m in (event.source, event.target) if m is not None]
+    key = f"{article.content_hash}:{event.trigger_span}:{event.type}:{event.mode}:{actors}"
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -1,0 +1,1 @@
+"""Package data: lexicons, knowledge base, gazetteer (see README.md in this folder)."""

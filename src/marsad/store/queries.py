@@ -1,0 +1,267 @@
+"""Read queries of the store: event filters as parameterised SQL, stories aggregated from their event records,
+and actor summaries.
+
+Filters are built from fixed SQL fragments; every user value is a bound parameter, never part of the SQL text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.errors import InputError
+from marsad.store.search import fts_query
+from marsad.text.normalize import normalize_text
+
+ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Newest first: the event's own date where known, else the publication date of its document.
+_ORDER_KEY = "COALESCE(e.date_key, d.published)"
+
+
+@dataclass
+class EventFilter:
+    actor: str | None = None
+    actor_id: str | None = None  # exact knowledge-base id only (actor pages)
+    type: str | None = None
+    country: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    mode: str | None = None
+    source: str | None = None  # outlet
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (over events ``e`` joined with documents ``d``) and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
+                " AND (a.actor_id = ? OR instr(a.match_text, ?) > 0))"
+            )
+            params += [self.actor, normalize_text(self.actor).lower()]
+        if self.actor_id:
+            clauses.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_id = ?)")
+            params.append(self.actor_id)
+        if self.type:
+            clauses.append("e.type = ?")
+            params.append(self.type.upper())
+        if self.mode:
+            clauses.append("e.mode = ?")
+            params.append(self.mode.lower())
+        if self.status:
+            clauses.append("e.status = ?")
+            params.append(self.status.lower())
+        if self.country:
+            clauses.append("(e.source_country = ? OR e.target_country = ?)")
+            params += [self.country.upper()] * 2
+        # A partial date overlaps a bound when the two agree on their common prefix ("2019-05" is in a range
+        # starting "2019-05-09"): compare both cut to the shorter length.
+        if self.since:
+            _check_date("since", self.since)
+            clauses.append("substr(e.date_key, 1, length(?)) >= substr(?, 1, length(e.date_key))")
+            params += [self.since] * 2
+        if self.until:
+            _check_date("until", self.until)
+            clauses.append("substr(e.date_key, 1, length(?)) <= substr(?, 1, length(e.date_key))")
+            params += [self.until] * 2
+        if self.source:
+            clauses.append("d.source = ?")
+            params.append(self.source)
+        if self.q:
+            match = fts_query(self.q)
+            if match is None:
+                clauses.append("0")  # a query with no words matches nothing rather than everything
+            else:
+                clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+                params.append(match)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _check_date(name: str, value: str) -> None:
+    if not ISO_PREFIX_RE.match(value):
+        raise InputError(name, f"{value!r} is not an ISO date or prefix (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if limit < 0 or offset < 0:
+        raise InputError("limit/offset", "must not be negative")
+    return limit, offset
+
+
+def query_events(
+    conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: int
+) -> tuple[int, list[dict]]:
+    where, params = flt.where()
+    limit, offset = _page(limit, offset)
+    base = f"FROM events e JOIN documents d ON d.doc_key = e.doc_key{where}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT e.record {base} ORDER BY {_ORDER_KEY} DESC, d.published DESC, e.rowid LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return total, [json.loads(r[0]) for r in rows]
+
+
+def query_stories(
+    conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: int
+) -> tuple[int, list[dict]]:
+    """Stories having at least one event that matches the filter; each story carries all its events."""
+    where, params = flt.where()
+    limit, offset = _page(limit, offset)
+    matched = (
+        f"SELECT e.story_id AS story_id, max({_ORDER_KEY}) AS k "
+        f"FROM events e JOIN documents d ON d.doc_key = e.doc_key{where} GROUP BY e.story_id"
+    )
+    total = conn.execute(f"SELECT count(*) FROM ({matched})", params).fetchone()[0]
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT story_id FROM ({matched}) ORDER BY k DESC, story_id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    records = story_records(conn, ids)
+    return total, [build_story(sid, records[sid]) for sid in ids]
+
+
+def story_records(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[dict]]:
+    """Every event record of the given stories, grouped by story id."""
+    out: dict[str, list[dict]] = {sid: [] for sid in story_ids}
+    # Chunks stay under SQLite's bound-parameter limit; the placeholders are generated, the ids are bound.
+    for i in range(0, len(story_ids), 500):
+        chunk = story_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT story_id, record FROM events WHERE story_id IN ({marks}) ORDER BY rowid"
+        for sid, rec in conn.execute(sql, chunk):
+            out[sid].append(json.loads(rec))
+    return out
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _actor_key(actor: dict) -> str:
+    return actor.get("id") or normalize_text(actor.get("name") or actor.get("text") or "").lower()
+
+
+def story_actors(records: list[dict]) -> list[dict]:
+    """Distinct actors of a story's events (by knowledge-base id, else by normalised name), sources first."""
+    seen: dict[str, dict] = {}
+    for rec in records:
+        for actor in [rec.get("source"), rec.get("target"), *(rec.get("participants") or [])]:
+            if not actor:
+                continue
+            key = _actor_key(actor)
+            if key and key not in seen:
+                seen[key] = {k: v for k, v in actor.items() if k != "span"}
+    return list(seen.values())
+
+
+def build_story(story_id: str, records: list[dict]) -> dict[str, Any]:
+    """The STORY record: one real-world event and all its reports."""
+    stype = _most_common(r["type"] for r in records)
+    mode = _most_common(r.get("mode") for r in records if r["type"] == stype)
+    # The date most outlets agree on among the most precise ones; a date with no year only as a last resort.
+    dated = [r for r in records if r.get("date")]
+    with_year = [r for r in dated if not r["date"].startswith("--")] or dated
+    date = precision = None
+    if with_year:
+        best = min(PRECISION_RANK.get(r.get("date_precision") or "", 9) for r in with_year)
+        date = _most_common(
+            r["date"] for r in with_year if PRECISION_RANK.get(r.get("date_precision") or "", 9) == best
+        )
+        precision = next(r.get("date_precision") for r in with_year if r["date"] == date)
+    locations = [r["location"] for r in records if r.get("location")]
+    loc_key = _most_common(loc.get("geonameid") or loc.get("name") or loc.get("text") for loc in locations)
+    location = next(
+        (
+            {k: v for k, v in loc.items() if k != "span"}
+            for loc in locations
+            if (loc.get("geonameid") or loc.get("name") or loc.get("text")) == loc_key
+        ),
+        None,
+    )
+    published = sorted(p for r in records if (p := (r.get("doc") or {}).get("published")))
+    outlets = sorted({s for r in records if (s := (r.get("doc") or {}).get("source"))})
+    mentions = sorted(records, key=lambda r: ((r.get("doc") or {}).get("published") or "", r["id"]))
+    return {
+        "id": story_id,
+        "type": stype,
+        "mode": mode,
+        "date": date,
+        "date_precision": precision,
+        "actors": story_actors(records),
+        "location": location,
+        "first_report": published[0] if published else None,
+        "last_report": published[-1] if published else None,
+        "mentions_count": len(records),
+        "documents_count": len({r.get("doc_id") for r in records}),
+        "outlets_count": len(outlets),
+        "outlets": outlets,
+        "mentions": mentions,
+    }
+
+
+def actor_summary(
+    conn: sqlite3.Connection, actor_id: str, kb: Callable[[str], dict | None] | None = None
+) -> dict[str, Any] | None:
+    """An actor as the stored records describe it (and the knowledge base, when a lookup is given)."""
+    counts = conn.execute(
+        "SELECT count(DISTINCT a.event_id), count(DISTINCT e.story_id),"
+        " count(DISTINCT CASE WHEN a.role = 'source' THEN a.event_id END),"
+        " count(DISTINCT CASE WHEN a.role = 'target' THEN a.event_id END)"
+        " FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.actor_id = ?",
+        (actor_id,),
+    ).fetchone()
+    entry = kb(actor_id) if kb else None
+    if not counts[0] and entry is None:
+        return None
+    name = name_ar = country = sector = kind = None
+    roles: list[str] = []
+    # Fields from the most recent records first: a later report knows the newer spelling or sector.
+    rows = conn.execute(
+        "SELECT DISTINCT e.record, e.rowid FROM event_actors a JOIN events e ON e.id = a.event_id"
+        " WHERE a.actor_id = ? ORDER BY e.rowid DESC LIMIT 200",
+        (actor_id,),
+    )
+    for rec_json, _rowid in rows:
+        rec = json.loads(rec_json)
+        candidates = [rec.get("source"), rec.get("target"), *(rec.get("participants") or [])]
+        for actor in candidates:
+            if not actor or actor.get("id") != actor_id:
+                continue
+            name = name or actor.get("name")
+            name_ar = name_ar or actor.get("name_ar")
+            country = country or actor.get("country")
+            sector = sector or actor.get("sector")
+            kind = kind or actor.get("kind")
+            if actor.get("role") and actor["role"] not in roles:
+                roles.append(actor["role"])
+    summary: dict[str, Any] = {
+        "id": actor_id,
+        "name": name,
+        "name_ar": name_ar,
+        "country": country,
+        "sector": sector,
+        "kind": kind,
+        "roles": roles,
+        "events_count": counts[0],
+        "stories_count": counts[1],
+        "as_source": counts[2],
+        "as_target": counts[3],
+    }
+    if entry:
+        for key in ("name", "name_ar", "country", "sector", "kind", "roles"):
+            if entry.get(key):
+                summary[key] = entry[key]
+    return summary
