@@ -31,14 +31,14 @@ class RawDocument:
         return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     is_title: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int  # offsets into Article.text
     end: int

@@ -31,7 +31,6 @@ _DELETE += ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]  # joiners and dir
 _EXPAND = {"ﻻ": "لا", "ﻷ": "لا", "ﻹ": "لا", "ﻵ": "لا", "ﻼ": "لا", "ﻸ": "لا", "ﻺ": "لا", "ﻶ": "لا"}
 
 _TABLE = str.maketrans({**_FOLD, **_DIGITS, **{c: None for c in _DELETE}})
-_DELETE_SET = frozenset(_DELETE)
 _CHANGED = re.compile("[" + re.escape("".join(_DELETE) + "".join(_EXPAND)) + "]")
 
 
@@ -43,19 +42,24 @@ def normalize(text: str) -> tuple[str, list[int]]:
     if not _CHANGED.search(text):
         # Only 1:1 folds: the offset map is the identity.
         return text.translate(_TABLE), list(range(len(text) + 1))
-    out: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DELETE_SET:
-            continue
-        rep = _EXPAND.get(ch)
-        if rep is None:
-            rep = ch.translate(_TABLE)
-        for r in rep:
-            out.append(r)
-            offsets.append(i)
+    pos = 0
+    for m in _CHANGED.finditer(text):
+        i = m.start()
+        if pos < i:
+            pieces.append(text[pos:i])
+            offsets.extend(range(pos, i))
+        rep = _EXPAND.get(m.group())
+        if rep is not None:
+            pieces.append(rep)
+            offsets.extend([i] * len(rep))
+        pos = i + 1
+    if pos < len(text):
+        pieces.append(text[pos:])
+        offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
-    return "".join(out), offsets
+    return "".join(pieces).translate(_TABLE), offsets
 
 
 def normalize_text(text: str) -> str:

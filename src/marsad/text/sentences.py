@@ -8,7 +8,6 @@ import re
 _END = re.compile(r"[.!?؟…]+[\"»”’)\]]*|\n+")
 _OPEN_QUOTES = "«“\""
 _CLOSE_QUOTES = "»”\""
-_ABBREV = re.compile(r"(?:^|\s)[\u0621-\u064Aa-zA-Z]$")  # "د." (doctor), "م." (AD), "أ." - one letter before the dot
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -28,7 +27,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if token[0] == "." and len(token) == 1:
                 if 0 < s and e < n and text[s - 1].isdigit() and text[e].isdigit():
                     continue  # decimal number
-                if _ABBREV.search(text, 0, s) and e < n and text[e] == " ":
+                if _is_abbreviation(text, s) and e < n and text[e] == " ":
                     continue
             if depth > 0 and e < n and text[e] not in "\n":
                 continue
@@ -37,6 +36,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = e
     _append(text, spans, start, n)
     return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """One letter before the dot, preceded by a space or the start: "د." (doctor), "م." (AD), "أ."."""
+    return dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or text[dot - 2].isspace())
 
 
 def _quote_balance(text: str, s: int, e: int) -> int:

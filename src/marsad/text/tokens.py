@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from marsad.model import Token
@@ -17,41 +18,43 @@ ARTICLE = "ال"
 MIN_STEM = 2
 
 
-def proclitic_splits(word: str) -> list[tuple[str, str]]:
-    """Every (prefix, rest) split of ``word`` into a proclitic chain and a remainder, shortest prefix first.
-
-    The chain is: optional conjunction, then a preposition or the future marker, then the article
-    (with "لل" = ل + ال). The stage that matches lexicons decides which split is right.
-    """
-    out = [("", word)]
-    seen = {""}
-
-    def add(prefix: str) -> None:
-        if prefix not in seen and len(word) - len(prefix) >= MIN_STEM and word.startswith(prefix):
-            seen.add(prefix)
-            out.append((prefix, word[len(prefix) :]))
-
+def _prefix_chains() -> tuple[str, ...]:
+    """Every proclitic chain: optional conjunction, then a preposition or the future marker, then the article
+    (with "لل" = ل + ال)."""
+    chains = set()
     for conj in ("",) + CONJUNCTIONS:
         for prep in ("",) + PREPOSITIONS + (FUTURE,):
             for art in ("", ARTICLE):
                 if prep == FUTURE and art:
                     continue
-                prefix = conj + prep + art
-                if prep == "ل" and art:
-                    prefix = conj + "لل"  # ل + ال is written لل
-                if prefix:
-                    add(prefix)
-    out.sort(key=lambda p: len(p[0]))
-    return out
+                chains.add(conj + "لل" if prep == "ل" and art else conj + prep + art)
+    chains.discard("")
+    return tuple(sorted(chains, key=len))
+
+
+PREFIX_CHAINS = _prefix_chains()
+_CHAIN_SET = frozenset(PREFIX_CHAINS)
+
+
+@lru_cache(maxsize=100_000)
+def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
+    """Every (prefix, rest) split of ``word`` into a proclitic chain and a remainder, shortest prefix first.
+
+    The stage that matches lexicons decides which split is right.
+    """
+    out = [("", word)]
+    for prefix in PREFIX_CHAINS:
+        if len(word) - len(prefix) >= MIN_STEM and word.startswith(prefix):
+            out.append((prefix, word[len(prefix) :]))
+    return tuple(out)
 
 
 def is_proclitic_chain(prefix: str) -> bool:
     """True when ``prefix`` (normalised) is a valid chain of proclitics, e.g. "وب", "لل", "فال"."""
-    if not prefix:
-        return True
-    return any(p == prefix for p, _ in proclitic_splits(prefix + "xx"))
+    return not prefix or prefix in _CHAIN_SET
 
 
+@lru_cache(maxsize=100_000)
 def default_stem(word: str) -> tuple[str, str]:
     """Conservative segmentation without a lexicon: conjunction + preposition + article, keeping >= 3 letters."""
     best = ("", word)
@@ -66,20 +69,21 @@ def tokenize(norm: str, offsets: list[int], known: Iterable[str] = ()) -> list[T
 
     ``known`` is a set of lexicon stems: a split whose remainder is known wins over the default one.
     """
-    known_set = known if isinstance(known, (set, frozenset)) else set(known)
+    known_set = known if isinstance(known, frozenset) else frozenset(known)
     tokens = []
     for m in TOKEN_RE.finditer(norm):
         word = m.group()
-        prefix, stem = "", word
-        if known_set and word not in known_set:
-            for p, rest in proclitic_splits(word):
-                if rest in known_set:
-                    prefix, stem = p, rest
-                    break
-            else:
-                prefix, stem = default_stem(word)
-        elif not known_set:
-            prefix, stem = default_stem(word)
+        prefix, stem = _segment(word, known_set)
         s, e = m.span()
         tokens.append(Token(start=offsets[s], end=max(offsets[e], offsets[e - 1] + 1), norm=word, stem=stem, prefix=prefix))
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _segment(word: str, known: frozenset[str]) -> tuple[str, str]:
+    if word in known:
+        return "", word
+    for prefix, rest in proclitic_splits(word):
+        if rest in known:
+            return prefix, rest
+    return default_stem(word)
