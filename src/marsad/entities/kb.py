@@ -14,7 +14,7 @@ from marsad.errors import DataError
 
 @dataclass(frozen=True)
 class Role:
-    office: str
+    office: str | None  # None for a role that is not a knowledge-base office (title_ar says what it is)
     start: date | None
     end: date | None  # None = still in office
     title_ar: str | None = None
@@ -99,6 +99,8 @@ class KnowledgeBase:
         self._holders: dict[str, list[tuple[Role, Actor]]] = {}
         for actor in actors:
             for role in actor.roles:
+                if role.office is None:
+                    continue
                 self._holders.setdefault(role.office, []).append((role, actor))
 
     def holder(self, office: str, when: date | None) -> tuple[Actor, Role] | None:
@@ -139,7 +141,7 @@ def actor_from_record(rec: dict[str, Any]) -> Actor:
     try:
         roles = [
             Role(
-                office=r["office"],
+                office=r.get("office"),
                 start=parse_kb_date(r.get("start")),
                 end=parse_kb_date(r.get("end"), end=True),
                 title_ar=r.get("title_ar"),

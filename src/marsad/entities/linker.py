@@ -22,7 +22,7 @@ from marsad.text.normalize import map_span, normalize_text
 from marsad.text.tokens import is_proclitic_chain
 
 # What a pattern stands for; lower number wins a tie between matches of the same length.
-ACTOR, OFFICE, COUNTRY, DEMONYM, PLACE, WEAK_ACTOR = 0, 1, 2, 3, 4, 5
+ACTOR, OFFICE, COUNTRY, DEMONYM, WEAK_ACTOR, PLACE = 0, 1, 2, 3, 4, 5
 KIND_NAMES = {ACTOR: "actor", OFFICE: "office", COUNTRY: "country", DEMONYM: "demonym", PLACE: "place", WEAK_ACTOR: "weak"}
 
 # Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
@@ -99,7 +99,7 @@ class EntityLinker:
         for start, end, entries in matches:
             s, e = map_span(article.norm_offsets, start, end)
             kind, ref = entries[0]
-            if kind == PLACE and len(entries) == 1:
+            if kind == PLACE:
                 place_hits.append((s, e, ref))
                 continue
             mention = self._mention(article.text[s:e], (s, e), kind, ref, when)
@@ -159,11 +159,12 @@ class EntityLinker:
     def actor_mention(self, actor: Actor, text: str, span: tuple[int, int], when: date | None,
                       confidence: float = 0.95) -> Mention:
         role = actor.role_on(when)
-        office = self.kb.offices.get(role.office) if role else None
+        office = self.kb.offices.get(role.office) if role and role.office else None
         return Mention(
             text=text, span=span, type=actor.kind, id=actor.id, name=actor.name, name_ar=actor.name_ar,
             country=actor.country, sector=(office.sector if office and office.sector else actor.sector),
-            role=(office.name if office else None), office=(office.id if office else None),
+            role=(office.name if office else (role.title_ar if role else None)),
+            office=(office.id if office else None),
             confidence=confidence,
         )
 

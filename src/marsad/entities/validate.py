@@ -35,6 +35,10 @@ def validate_records(records: list[dict], offices: dict[str, dict], countries: s
             problems.append(str(exc))
             continue
         for role in actor.roles:
+            if role.office is None:
+                if not role.title_ar:
+                    problems.append(f"{rid}: a role has neither an office nor a title")
+                continue
             if role.office not in offices:
                 problems.append(f"{rid}: unknown office {role.office!r}")
                 continue

@@ -164,30 +164,37 @@ class EventCoder:
         after = [a for a in args if tend <= a.mention.span[0] < window_end]
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
         actors_after = [a for a in after if not a.mention.is_place]
-        pro_drop = False
-        subject = None
         first = next((a for a in actors_after if a.marker == ""), None)
         svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.mention.is_place), None)
-        if trig.tense == "noun":
-            subject = svo_subject
-            pro_drop = subject is None
-            if subject is None and previous_source is not None:
-                subject = _Arg(previous_source, "")
-        elif first is not None and not (trig.tense == "present" and svo_subject is not None):
-            subject = first
-        elif previous_source is not None:
-            subject, pro_drop = _Arg(previous_source, ""), True
-        elif svo_subject is not None:
-            subject, pro_drop = svo_subject, trig.tense == "past"
-        if subject is None:
-            return None
+        readings: list[tuple[_Arg, bool]] = []  # (subject, pro-drop) in order of preference
+        if frame.genitive_subject:
+            # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
+            if first is not None and self._adjacent(article, tend, first.mention.span[0]):
+                readings.append((first, False))
+        elif trig.tense == "noun":
+            if svo_subject is not None:
+                readings.append((svo_subject, False))
+            if previous_source is not None:
+                readings.append((_Arg(previous_source, ""), True))
+        else:
+            if first is not None and not (trig.tense == "present" and svo_subject is not None):
+                readings.append((first, False))
+            if previous_source is not None:
+                readings.append((_Arg(previous_source, ""), True))
+            if svo_subject is not None:
+                readings.append((svo_subject, trig.tense == "past"))
         receive = False
         if frame.receive_verbs:
             prev_words = {t.norm for t in tokens[max(0, hit.start_tok - 6) : hit.start_tok]}
             prev_words |= {w[1:] for w in prev_words if w[:1] in CONJUNCTIONS}
             receive = bool(prev_words & frame.receive_verbs)
-        obj = self._object(after, subject, frame, receive)
-        if obj is None:
+        subject = obj = None
+        pro_drop = False
+        for subject, pro_drop in readings:
+            obj = self._object(after, subject, frame, receive)
+            if obj is not None:
+                break
+        if subject is None or obj is None:
             return None
         source, target = subject.mention, obj.mention
         if receive:
@@ -216,6 +223,11 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
+
+    def _adjacent(self, article: Article, end: int, start: int) -> bool:
+        """Only spaces or a rank between a verbal noun and its genitive subject."""
+        gap = normalize_text(article.text[end:start])
+        return not gap or gap in self.ranks or all(w in self.ranks for w in gap.split())
 
     @staticmethod
     def _object(after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:

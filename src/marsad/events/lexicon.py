@@ -24,6 +24,7 @@ class Frame:
     requires_marker: bool = False
     receive_verbs: frozenset[str] = frozenset()
     receive_marker: str | None = None
+    genitive_subject: bool = False  # a verbal noun whose subject follows it ("استقبال الرئيس ... حفتر")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def load_triggers() -> TriggerLexicon:
             requires_marker=bool(f.get("requires_marker", False)),
             receive_verbs=frozenset(normalize_text(v) for v in f.get("receive_verbs", [])),
             receive_marker=normalize_text(f["receive_marker"]) if f.get("receive_marker") else None,
+            genitive_subject=bool(f.get("genitive_subject", False)),
         )
     single: dict[str, Trigger] = {}
     multi: dict[str, dict[str, Trigger]] = {}
