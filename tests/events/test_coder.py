@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from marsad.events import EventCoder
+from marsad.events.lexicon import load_triggers
 from marsad.model import Article, Mention, TimeExpr
 from marsad.text import TextAnalyzer
-from marsad.events.lexicon import load_triggers
 
 SISI = dict(type="person", id="egy-sisi", name="Abdel Fattah el-Sisi", country="EGY", sector="GOV")
 HAFTAR = dict(type="person", id="lby-khalifa-haftar", name="Khalifa Haftar", country="LBY", sector="MIL")

@@ -190,7 +190,8 @@ class EventCoder:
             receive = bool(prev_words & frame.receive_verbs)
         subject = obj = None
         pro_drop = False
-        for subject, pro_drop in readings:
+        for reading in readings:
+            subject, pro_drop = reading
             obj = self._object(after, subject, frame, receive)
             if obj is not None:
                 break
