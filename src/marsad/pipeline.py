@@ -26,7 +26,7 @@ class Pipeline:
         self.cleaner = Cleaner()
         linker = EntityLinker()
         self.stages: list[tuple[str, Stage]] = [
-            ("text", TextAnalyzer(known_stems=load_triggers().stems())),
+            ("text", TextAnalyzer(known_stems=load_triggers().stems(), tokens=False)),
             ("entities", linker),
             ("dates", DateResolver()),
             ("events", EventCoder(linker=linker)),

@@ -10,10 +10,13 @@ import bisect
 import dataclasses
 from datetime import date
 
+import ahocorasick
+
 from marsad.entities.linker import EntityLinker, load_lexicon
 from marsad.events.lexicon import Trigger, TriggerLexicon, load_triggers
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
 from marsad.text.normalize import normalize_text
+from marsad.text.tokens import tokenize_span
 
 CONJUNCTIONS = ("و", "ف")
 FUTURE = "س"
@@ -45,19 +48,23 @@ class EventCoder:
         self.lexicon = lexicon or load_triggers()
         self.linker = linker
         self.ranks = frozenset(load_lexicon().ranks)
+        self.stems = self.lexicon.stems()
+        self.automaton = _trigger_automaton(self.lexicon)
 
     def __call__(self, article: Article) -> Article:
-        tokens = article.tokens
-        starts = [t.start for t in tokens]
         mentions = sorted(article.mentions, key=lambda m: m.span)
         mstarts = [m.span[0] for m in mentions]
+        sent_starts = [s.start for s in article.sentences]
+        candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
+                                      for pos in self._trigger_positions(article)} - {-1})
         events: list[Event] = []
-        for sent in article.sentences:
-            t0 = bisect.bisect_left(starts, sent.start)
-            t1 = bisect.bisect_left(starts, sent.end)
-            hits = self._find_triggers(tokens, t0, t1)
+        for si in candidate_sentences:
+            sent = article.sentences[si]
+            tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, self.stems)
+            hits = self._find_triggers(tokens, 0, len(tokens))
             if not hits:
                 continue
+            starts = [t.start for t in tokens]
             m0 = bisect.bisect_left(mstarts, sent.start)
             m1 = bisect.bisect_left(mstarts, sent.end)
             args = [_Arg(m, self._marker(article, tokens, starts, m)) for m in mentions[m0:m1]]
@@ -70,6 +77,23 @@ class EventCoder:
                     previous_source = event.source
         article.events = self._dedupe(article, events)
         return article
+
+    def _trigger_positions(self, article: Article) -> list[int]:
+        """Text offsets of words that may be triggers: one Aho-Corasick pass over the normalised text."""
+        norm = article.norm
+        out = []
+        for last, length in self.automaton.iter(norm):
+            end = last + 1
+            if end < len(norm) and norm[end].isalpha():
+                continue
+            start = end - length
+            ws = start
+            while ws > 0 and norm[ws - 1].isalpha():
+                ws -= 1
+            if start - ws > 2:
+                continue
+            out.append(article.norm_offsets[ws])
+        return out
 
     # -- triggers -------------------------------------------------------------------------------------
     def _find_triggers(self, tokens: list[Token], t0: int, t1: int) -> list[_Hit]:
@@ -334,6 +358,15 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
+
+
+def _trigger_automaton(lexicon: TriggerLexicon) -> ahocorasick.Automaton:
+    """The first word of every trigger form; proclitics (و ف س) are checked at match time."""
+    automaton = ahocorasick.Automaton()
+    for word in set(lexicon.single) | set(lexicon.multi):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def _actor_key(m: Mention) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -87,3 +88,17 @@ def _segment(word: str, known: frozenset[str]) -> tuple[str, str]:
         if rest in known:
             return prefix, rest
     return default_stem(word)
+
+
+def tokenize_span(norm: str, offsets: list[int], start: int, end: int,
+                  known: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of the original-text range [start, end) only (stages tokenise just the sentences they need)."""
+    ns = bisect.bisect_left(offsets, start)
+    ne = bisect.bisect_left(offsets, end)
+    tokens = []
+    for m in TOKEN_RE.finditer(norm, ns, ne):
+        prefix, stem = _segment(m.group(), known)
+        s, e = m.span()
+        tokens.append(Token(start=offsets[s], end=max(offsets[e], offsets[e - 1] + 1), norm=m.group(), stem=stem,
+                            prefix=prefix))
+    return tokens
