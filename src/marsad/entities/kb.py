@@ -112,10 +112,12 @@ class KnowledgeBase:
             if len(current) == 1:
                 return current[0][1], current[0][0]
             return None
-        for role, actor in holders:
-            if role.covers(when):
-                return actor, role
-        return None
+        covering = [(role, actor) for role, actor in holders if role.covers(when)]
+        if not covering:
+            return None
+        # in a hand-over month both holders cover the date at month precision: the newer one took over
+        role, actor = max(covering, key=lambda h: h[0].start or date.min)
+        return actor, role
 
     def iso_country(self, code: str | None) -> str | None:
         """``code`` when it is an ISO 3166 country of the knowledge base; None for IGO codes and unknowns."""
