@@ -7,7 +7,7 @@ DB ?= marsad.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint bench install clean-db
+.PHONY: run test test-fast lint bench eval install clean-db
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ bench: $(STAMP)
 
 clean-db:
 	rm -f $(DB) $(DB)-wal $(DB)-shm
+
+## eval: score every stage on its gold data (tests/eval); fails when a score drops below its pinned floor
+eval: $(STAMP)
+	$(BIN)/python -m pytest tests/eval -q -s -p no:cacheprovider

@@ -80,20 +80,26 @@ def parse_date(value: str) -> dt.date:
 
 
 def load_actors() -> list[dict]:
+    """Every actors*.jsonl file of the knowledge base (it is split by region)."""
     records = []
-    text = (DATA / "kb" / "actors.jsonl").read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - message only
-            raise AssertionError(f"actors.jsonl line {lineno}: {exc}") from exc
+    for path in sorted((DATA / "kb").glob("actors*.jsonl")):
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:  # pragma: no cover - message only
+                raise AssertionError(f"{path.name} line {lineno}: {exc}") from exc
     return records
 
 
 def load_offices() -> dict[str, dict]:
-    return json.loads((DATA / "kb" / "offices.json").read_text(encoding="utf-8"))
+    offices: dict[str, dict] = {}
+    for path in sorted((DATA / "kb").glob("offices*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        assert not set(part) & set(offices), f"{path.name} redefines offices {set(part) & set(offices)}"
+        offices.update(part)
+    return offices
 
 
 def load_countries() -> list[dict]:

@@ -173,19 +173,29 @@ def actor_from_record(rec: dict[str, Any]) -> Actor:
         raise DataError(f"actor record {rec.get('id', '?')!r}: {exc}") from exc
 
 
+def kb_files(stem: str, suffix: str) -> list[str]:
+    """``stem + suffix`` and every ``stem_<part> + suffix`` in data/kb (the knowledge base is split by region)."""
+    names = [p.name for p in resources.files("marsad.data").joinpath("kb").iterdir()]
+    return sorted(n for n in names if n == stem + suffix or (n.startswith(stem + "_") and n.endswith(suffix)))
+
+
 @lru_cache(maxsize=1)
 def _load_default() -> KnowledgeBase:
     actors = []
-    for lineno, line in enumerate(_read_text("kb", "actors.jsonl").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"kb/actors.jsonl:{lineno}: {exc}") from exc
-        actors.append(actor_from_record(rec))
+    for name in kb_files("actors", ".jsonl"):
+        for lineno, line in enumerate(_read_text("kb", name).splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"kb/{name}:{lineno}: {exc}") from exc
+            actors.append(actor_from_record(rec))
     offices = {}
-    for oid, rec in json.loads(_read_text("kb", "offices.json")).items():
+    office_items = [
+        item for name in kb_files("offices", ".json") for item in json.loads(_read_text("kb", name)).items()
+    ]
+    for oid, rec in office_items:
         offices[oid] = Office(
             id=oid,
             name=rec["name"],

@@ -6,7 +6,7 @@ import json
 import re
 from importlib import resources
 
-from marsad.entities.kb import actor_from_record
+from marsad.entities.kb import actor_from_record, kb_files
 from marsad.errors import DataError
 
 KINDS = {"person", "organization", "group"}
@@ -61,13 +61,19 @@ def validate_kb() -> list[str]:
     """Validate the packaged knowledge base."""
     data = resources.files("marsad.data")
     records, problems = [], []
-    for lineno, line in enumerate(data.joinpath("kb/actors.jsonl").read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            problems.append(f"kb/actors.jsonl:{lineno}: {exc}")
-    offices = json.loads(data.joinpath("kb/offices.json").read_text(encoding="utf-8"))
+    for name in kb_files("actors", ".jsonl"):
+        for lineno, line in enumerate(data.joinpath(f"kb/{name}").read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                problems.append(f"kb/{name}:{lineno}: {exc}")
+    offices: dict[str, dict] = {}
+    for name in kb_files("offices", ".json"):
+        for oid, rec in json.loads(data.joinpath(f"kb/{name}").read_text(encoding="utf-8")).items():
+            if oid in offices:
+                problems.append(f"kb/{name}: office {oid} is defined twice")
+            offices[oid] = rec
     countries = {c["iso3"] for c in json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))}
     return problems + validate_records(records, offices, countries)
