@@ -63,6 +63,8 @@ class Mention:
     office: str | None = None  # knowledge-base office id when the mention is a role phrase
     rank: str | None = None
     role_only: bool = False  # a role phrase with no name next to it ("الرئيس المصري")
+    adjective: bool = False  # a demonym used as an adjective ("التدخل الإيراني"): a country, not an actor
+    agent: bool = False  # a generic agent ("الجيش"، "المتظاهرون") not yet tied to a country
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None

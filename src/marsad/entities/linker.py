@@ -22,11 +22,10 @@ from marsad.text.normalize import map_span, normalize_text
 from marsad.text.tokens import is_proclitic_chain
 
 # What a pattern stands for; lower number wins a tie between matches of the same length.
-ACTOR, OFFICE, COUNTRY, DEMONYM, WEAK_ACTOR, PLACE = 0, 1, 2, 3, 4, 5
-KIND_NAMES = {ACTOR: "actor", OFFICE: "office", COUNTRY: "country", DEMONYM: "demonym", PLACE: "place", WEAK_ACTOR: "weak"}
+ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, PLACE = 0, 1, 2, 3, 4, 5, 6
 
 # Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
-CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, PLACE: 0.7, WEAK_ACTOR: 0.7}
+CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7}
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
 
@@ -34,12 +33,18 @@ CHAIN_GAP = 3
 @dataclasses.dataclass(frozen=True)
 class Lexicon:
     ranks: tuple[str, ...]
+    agents: dict[str, tuple[str, str]]  # normalised phrase -> (sector, kind)
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = json.loads(resources.files("marsad.data").joinpath("entity_words.json").read_text(encoding="utf-8"))
-    return Lexicon(ranks=tuple(sorted({normalize_text(r) for r in raw["ranks"]}, key=len, reverse=True)))
+    data = resources.files("marsad.data")
+    raw = json.loads(data.joinpath("entity_words.json").read_text(encoding="utf-8"))
+    agents = json.loads(data.joinpath("agents.json").read_text(encoding="utf-8"))["agents"]
+    return Lexicon(
+        ranks=tuple(sorted({normalize_text(r) for r in raw["ranks"]}, key=len, reverse=True)),
+        agents={normalize_text(a["phrase"]): (a["sector"], a["kind"]) for a in agents},
+    )
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +80,8 @@ def build_automaton() -> ahocorasick.Automaton:
         for alias in country.demonyms_ar:
             if normalize_text(alias) not in weak:
                 add(alias, DEMONYM, country.iso3)
+    for phrase in load_lexicon().agents:
+        add(phrase, AGENT, phrase)
     for name in gaz.by_name:
         if name not in gaz.stoplist:
             add(name, PLACE, name)
@@ -94,6 +101,7 @@ class EntityLinker:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.automaton = build_automaton()
         self.ranks = load_lexicon().ranks
+        self.agents = load_lexicon().agents
 
     def __call__(self, article: Article) -> Article:
         norm = article.norm
@@ -164,10 +172,16 @@ class EntityLinker:
             return self.actor_mention(self.kb.actors[ref], text, span, when, CONFIDENCE[kind])
         if kind == OFFICE:
             return self.office_mention(ref, text, span, when)
+        if kind == AGENT:
+            sector, agent_kind = self.agents[ref]
+            return Mention(text=text, span=span, type=agent_kind, sector=sector, agent=True,
+                           confidence=CONFIDENCE[AGENT])
         country = self.kb.countries[ref]
+        # a singular demonym ("الإيراني"، "المصرية") qualifies a noun; plurals ("المصريين") name people
+        adjective = kind == DEMONYM and not normalize_text(text).endswith(("ين", "ون"))
         return Mention(
             text=text, span=span, type="country", id=country.iso3, name=country.name,
-            name_ar=country.name_ar, country=country.iso3, confidence=CONFIDENCE[kind],
+            name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
         )
 
     def actor_mention(self, actor: Actor, text: str, span: tuple[int, int], when: date | None,
@@ -214,6 +228,13 @@ class EntityLinker:
         out: list[Mention] = []
         for m in mentions:
             prev = out[-1] if out else None
+            if prev is not None and prev.agent and m.type == "country" and text[prev.span[1] : m.span[0]].strip() == "":
+                # "الجيش اليمني", "مجلس الوزراء الكويتي": the country's actor of the agent's sector
+                out[-1] = dataclasses.replace(
+                    prev, text=text[prev.span[0] : m.span[1]], span=(prev.span[0], m.span[1]), country=m.country,
+                    agent=False, confidence=0.8,
+                )
+                continue
             if prev is not None and self._adjacent(text, prev, m):
                 merged = self._merge(article, prev, m)
                 if merged is not None:

@@ -25,6 +25,9 @@ BASE_CONFIDENCE = 0.5
 LINKED_BONUS = 0.2
 PRO_DROP_PENALTY = 0.15
 TITLE_PENALTY = 0.1
+# Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
+# must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
+MAX_SUBJECT_GAP = 1
 
 
 @dataclasses.dataclass
@@ -38,7 +41,8 @@ class _Hit:
 @dataclasses.dataclass
 class _Arg:
     mention: Mention
-    marker: str  # "" (no preposition), "ب", "ل", "مع", "الى", "من", ...
+    marker: str  # "" (no preposition), "ب", "ل", "مع", "الى", "من", "بين" ...
+    conj: bool = False  # joined to the previous words by و ("مصر والسعودية")
 
 
 class EventCoder:
@@ -48,6 +52,7 @@ class EventCoder:
         self.lexicon = lexicon or load_triggers()
         self.linker = linker
         self.ranks = frozenset(load_lexicon().ranks)
+        self.rank_words = frozenset(w for r in self.ranks for w in r.split())
         self.stems = self.lexicon.stems()
         self.automaton = _trigger_automaton(self.lexicon)
 
@@ -67,11 +72,12 @@ class EventCoder:
             starts = [t.start for t in tokens]
             m0 = bisect.bisect_left(mstarts, sent.start)
             m1 = bisect.bisect_left(mstarts, sent.end)
-            args = [_Arg(m, self._marker(article, tokens, starts, m)) for m in mentions[m0:m1]]
+            args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in mentions[m0:m1] if not m.adjective]
+            countries = [m for m in mentions[m0:m1] if m.adjective]
             previous_source: Mention | None = None
             for k, hit in enumerate(hits):
                 window_end = tokens[hits[k + 1].start_tok].start if k + 1 < len(hits) else sent.end
-                event = self._code(article, sent, tokens, hit, args, window_end, previous_source)
+                event = self._code(article, sent, tokens, hit, args, window_end, previous_source, countries)
                 if event is not None:
                     events.append(event)
                     previous_source = event.source
@@ -101,19 +107,20 @@ class EventCoder:
         lex = self.lexicon
         i = t0
         while i < t1:
-            word = tokens[i].norm
             hit = None
-            for cand, future in self._candidates(word):
+            for cand, future in self._candidates(tokens[i].norm):
                 forms = lex.multi.get(cand)
                 if forms:
-                    for form, trig in forms.items():
-                        n = trig.words
+                    for form, trigs in forms.items():
+                        n = trigs[0].words
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
-                            hit = _Hit(trig, i, i + n, future)
-                            break
+                            trig = self._satisfied(trigs, tokens, i + n, t1, future)
+                            if trig is not None:
+                                hit = _Hit(trig, i, i + n, future)
+                                break
                 if hit is None and cand in lex.single:
-                    trig = lex.single[cand]
-                    if not (future and trig.tense != "present"):
+                    trig = self._satisfied(lex.single[cand], tokens, i + 1, t1, future)
+                    if trig is not None:
                         hit = _Hit(trig, i, i + 1, future)
                 if hit:
                     break
@@ -123,6 +130,20 @@ class EventCoder:
             else:
                 i += 1
         return hits
+
+    @staticmethod
+    def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int, future: bool) -> Trigger | None:
+        """The first trigger whose conditions hold: tense for the future proclitic, required following words."""
+        for trig in trigs:
+            if future and trig.tense != "present":
+                continue
+            if trig.requires:
+                following = tokens[after : min(t1, after + trig.window)]
+                words = {t.norm for t in following} | {t.norm[1:] for t in following if t.norm[:1] in CONJUNCTIONS}
+                if not words & trig.requires:
+                    continue
+            return trig
+        return None
 
     @staticmethod
     def _candidates(word: str) -> list[tuple[str, bool]]:
@@ -136,11 +157,12 @@ class EventCoder:
         return out
 
     # -- arguments ------------------------------------------------------------------------------------
-    def _marker(self, article: Article, tokens: list[Token], starts: list[int], m: Mention) -> str:
-        """The preposition governing a mention: its own proclitic (بخليفة) or the word before it (مع، إلى)."""
+    def _marker(self, article: Article, tokens: list[Token], starts: list[int], m: Mention) -> tuple[str, bool]:
+        """The preposition governing a mention (its own proclitic, بخليفة, or the word before it, مع، إلى) and
+        whether it is coordinated by و."""
         ti = bisect.bisect_right(starts, m.span[0]) - 1
         if ti < 0:
-            return ""
+            return "", False
         tok = tokens[ti]
         inner = normalize_text(article.text[tok.start : m.span[0]]) if tok.start < m.span[0] else ""
         if not inner:
@@ -153,23 +175,20 @@ class EventCoder:
                 j -= 1
             if not inner:
                 if j < 0:
-                    return ""
+                    return "", False
                 prev = tokens[j].norm
-                if prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions:
+                conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
+                if conj:
                     prev = prev[1:]
-                return prev if prev in self.lexicon.prepositions else ""
+                return (prev, conj) if prev in self.lexicon.prepositions else ("", prev == "و")
         inner = inner.rstrip()
-        if inner[:1] in CONJUNCTIONS:
+        conj = inner[:1] in CONJUNCTIONS
+        if conj:
             inner = inner[1:]
-        if inner.startswith("لل"):
-            return "ل"
-        if inner.startswith("ب"):
-            return "ب"
-        if inner.startswith("ل"):
-            return "ل"
-        if inner.startswith("ك"):
-            return "ك"
-        return ""
+        for prefix, marker in (("لل", "ل"), ("ب", "ب"), ("ل", "ل"), ("ك", "ك")):
+            if inner.startswith(prefix):
+                return marker, conj
+        return "", conj
 
     def _rank_prefix(self, tok: Token) -> str | None:
         """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
@@ -181,7 +200,7 @@ class EventCoder:
         return None
 
     def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: _Hit, args: list[_Arg],
-              window_end: int, previous_source: Mention | None) -> Event | None:
+              window_end: int, previous_source: Mention | None, countries: list[Mention]) -> Event | None:
         trig = hit.trigger
         frame = trig.frame
         tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
@@ -190,6 +209,24 @@ class EventCoder:
         actors_after = [a for a in after if not a.mention.is_place]
         first = next((a for a in actors_after if a.marker == ""), None)
         svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.mention.is_place), None)
+        prev_word = tokens[hit.start_tok - 1].norm if hit.start_tok > 0 else ""
+        lex = self.lexicon
+        if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
+            return None  # "بعد طلب من": a verb form after a preposition is a verbal noun
+        if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
+            first = None  # the word after the verb is an unknown subject: do not reach for a later actor
+        if svo_subject is not None:
+            gap = self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]), tstart)
+            qad = "قد" in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]}
+            if trig.tense == "past" and not qad:
+                svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل"
+            elif trig.tense == "present" and gap > 0:
+                svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
+        if prev_word in lex.relatives:
+            first = None  # "التفجير الذي استهدف": the subject is the antecedent
+            if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
+                                                tokens[hit.start_tok - 1].start) > 0:
+                return None
         readings: list[tuple[_Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
@@ -201,12 +238,13 @@ class EventCoder:
             if previous_source is not None:
                 readings.append((_Arg(previous_source, ""), True))
         else:
-            if first is not None and not (trig.tense == "present" and svo_subject is not None):
+            headline_svo = trig.tense == "present" and svo_subject is not None
+            if first is not None and not headline_svo:
                 readings.append((first, False))
-            if previous_source is not None:
+            if previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:
                 readings.append((_Arg(previous_source, ""), True))
-            if svo_subject is not None:
-                readings.append((svo_subject, trig.tense == "past"))
+            if svo_subject is not None and (first is None or headline_svo):
+                readings.append((svo_subject, False))
         receive = False
         if frame.receive_verbs:
             prev_words = {t.norm for t in tokens[max(0, hit.start_tok - 6) : hit.start_tok]}
@@ -214,32 +252,45 @@ class EventCoder:
             receive = bool(prev_words & frame.receive_verbs)
         subject = obj = None
         pro_drop = False
-        for reading in readings:
-            subject, pro_drop = reading
+        between = next((a for a in after if a.marker == "بين" and not a.mention.is_place), None)
+        partner = between and next(
+            (b for b in after if b.mention.span[0] > between.mention.span[1] and b.conj and not b.mention.is_place),
+            None)
+        if between is not None and partner is not None:
+            subject, obj = between, partner
+        else:
+            for reading in readings:
+                subject, pro_drop = reading
+                obj = self._object(after, subject, frame, receive)
+                if obj is None and frame.coordination:
+                    obj = self._coordinated(after, subject)
+                if obj is not None:
+                    break
+        if subject is None and frame.implicit_source_sector:
+            subject = _Arg(self._implicit_source(article, tokens, hit, args + [_Arg(c, "") for c in countries], frame), "")
             obj = self._object(after, subject, frame, receive)
-            if obj is not None:
-                break
-        if subject is None or obj is None:
+        if subject is None or (obj is None and not frame.target_optional):
             return None
-        source, target = subject.mention, obj.mention
-        if receive:
+        source = subject.mention
+        target = obj.mention if obj is not None else None
+        if receive and target is not None:
             source, target = target, source
         location = self._location(after, obj)
-        if target.is_place:
+        if target is not None and target.is_place:
             target = self._country_of(target)
             if target is None:
                 return None
-        if source.id is not None and source.id == target.id:
+        if target is not None and source.id is not None and source.id == target.id:
             return None
         participants = self._participants(article, tokens, hit, after, {id(source), id(target)}, window_end)
         timex, date_source = self._date(article, sent, tstart, window_end)
         when = _to_date(timex.value) if timex else article.published
         if self.linker is not None and when is not None and when != article.published:
             source = self.linker.relink(source, when, article.text)
-            target = self.linker.relink(target, when, article.text)
+            target = self.linker.relink(target, when, article.text) if target is not None else None
         status = self._status(article, tokens, hit, sent, timex)
         confidence = BASE_CONFIDENCE
-        confidence += LINKED_BONUS * ((source.id is not None) + (target.id is not None))
+        confidence += LINKED_BONUS * ((source.id is not None) + (target is not None and target.id is not None))
         confidence -= PRO_DROP_PENALTY if pro_drop else 0.0
         confidence -= TITLE_PENALTY if sent.is_title else 0.0
         return Event(
@@ -248,6 +299,24 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
+
+    @staticmethod
+    def _token_after(tokens: list[Token], pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left([t.start for t in tokens], pos)
+
+    def _gap(self, article: Article, tokens: list[Token], ti: int, end: int) -> int:
+        """Content words between token ``ti`` and offset ``end``: ranks, fillers and time expressions don't count."""
+        n = 0
+        timexes = [t.span for t in article.timexes]
+        while ti < len(tokens) and tokens[ti].start < end:
+            tok = tokens[ti]
+            word = tok.norm[1:] if tok.norm[:1] in CONJUNCTIONS and len(tok.norm) > 3 else tok.norm
+            if not (word in self.rank_words or word in self.lexicon.fillers
+                    or any(s <= tok.start < e for s, e in timexes)):
+                n += 1
+            ti += 1
+        return n
 
     def _adjacent(self, article: Article, end: int, start: int) -> bool:
         """Only spaces or a rank between a verbal noun and its genitive subject."""
@@ -271,8 +340,27 @@ class EventCoder:
         return None
 
     @staticmethod
-    def _location(after: list[_Arg], obj: _Arg) -> Mention | None:
-        if obj.mention.is_place:
+    def _coordinated(after: list[_Arg], subject: _Arg) -> _Arg | None:
+        """The actor joined to the subject by و: "وقعت مصر والسعودية اتفاقية" → Saudi Arabia."""
+        end = subject.mention.span[1]
+        nxt = next((a for a in after if a.mention.span[0] >= end), None)
+        if nxt is not None and nxt.conj and not nxt.mention.is_place and nxt.mention.span[0] - end <= 3:
+            return nxt
+        return None
+
+    def _implicit_source(self, article: Article, tokens: list[Token], hit: _Hit, args: list[_Arg],
+                         frame) -> Mention:
+        """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the
+        sentence names first."""
+        tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
+        country = next((a.mention.country for a in args if a.mention.country and a.mention.type in
+                        ("country", "place")), None)
+        return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
+                       sector=frame.implicit_source_sector, confidence=0.5)
+
+    @staticmethod
+    def _location(after: list[_Arg], obj: _Arg | None) -> Mention | None:
+        if obj is not None and obj.mention.is_place:
             return obj.mention
         for a in after:
             if a.mention.is_place and a.marker in ("في", "ب"):

@@ -25,6 +25,9 @@ class Frame:
     receive_verbs: frozenset[str] = frozenset()
     receive_marker: str | None = None
     genitive_subject: bool = False  # a verbal noun whose subject follows it ("استقبال الرئيس ... حفتر")
+    target_optional: bool = False  # the event stands without a target ("أدانت مصر الهجوم")
+    coordination: bool = False  # "وقعت مصر والسعودية اتفاقية": the coordinated actor is the target
+    implicit_source_sector: str | None = None  # protesters: the trigger itself names the source group
 
 
 @dataclass(frozen=True)
@@ -36,18 +39,23 @@ class Trigger:
     frame: Frame
     tense: str  # past | present | noun
     words: int = 1  # number of tokens of a multiword form
+    requires: frozenset[str] = frozenset()  # one of these words must follow within ``window`` tokens
+    window: int = 6
 
 
 @dataclass(frozen=True)
 class TriggerLexicon:
-    single: dict[str, Trigger]  # one-token forms
-    multi: dict[str, dict[str, Trigger]]  # first token -> full form -> trigger
+    single: dict[str, list[Trigger]]  # one-token forms (several triggers when they differ by ``requires``)
+    multi: dict[str, dict[str, list[Trigger]]]  # first token -> full form -> triggers
     prepositions: frozenset[str]
     participant_markers: frozenset[str]
     planned: tuple[str, ...]
     negated: frozenset[str]
     denial: frozenset[str]
     hypothetical: tuple[str, ...]
+    relatives: frozenset[str]  # الذي، التي: a verb after them has the antecedent as subject
+    nominal_cues: frozenset[str]  # بعد، خلال: a verb form after them is a verbal noun
+    fillers: frozenset[str]  # words that may stand between a verb and its subject (قد، أمس، من جهته)
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -66,9 +74,12 @@ def load_triggers() -> TriggerLexicon:
             receive_verbs=frozenset(normalize_text(v) for v in f.get("receive_verbs", [])),
             receive_marker=normalize_text(f["receive_marker"]) if f.get("receive_marker") else None,
             genitive_subject=bool(f.get("genitive_subject", False)),
+            target_optional=bool(f.get("target_optional", False)),
+            coordination=bool(f.get("coordination", False)),
+            implicit_source_sector=f.get("implicit_source_sector"),
         )
-    single: dict[str, Trigger] = {}
-    multi: dict[str, dict[str, Trigger]] = {}
+    single: dict[str, list[Trigger]] = {}
+    multi: dict[str, dict[str, list[Trigger]]] = {}
     for entry in raw["triggers"]:
         if entry["type"] not in PLOVER_TYPES:
             raise DataError(f"triggers.json: {entry['lemma']!r} has unknown type {entry['type']!r}")
@@ -79,11 +90,16 @@ def load_triggers() -> TriggerLexicon:
                 key = normalize_text(form)
                 words = key.split()
                 trig = Trigger(entry["lemma"], entry["type"], entry.get("mode"), entry.get("cameo"),
-                               frames[entry["frame"]], tense, len(words))
-                if len(words) == 1:
-                    single.setdefault(key, trig)
-                else:
-                    multi.setdefault(words[0], {}).setdefault(key, trig)
+                               frames[entry["frame"]], tense, len(words),
+                               frozenset(normalize_text(w) for w in entry.get("requires", [])),
+                               int(entry.get("window", 6)))
+                bucket = single.setdefault(key, []) if len(words) == 1 else \
+                    multi.setdefault(words[0], {}).setdefault(key, [])
+                if trig not in bucket:
+                    bucket.append(trig)
+    # triggers with a condition are tried first: "وقع ... اتفاقية" before a bare "وقع"
+    for bucket in [*single.values(), *(b for forms in multi.values() for b in forms.values())]:
+        bucket.sort(key=lambda t: not t.requires)
     status = raw["status"]
     return TriggerLexicon(
         single=single,
@@ -94,4 +110,7 @@ def load_triggers() -> TriggerLexicon:
         negated=frozenset(normalize_text(p) for p in status["negated"]),
         denial=frozenset(normalize_text(p) for p in status["denial"]),
         hypothetical=tuple(normalize_text(p) for p in status["hypothetical"]),
+        relatives=frozenset(normalize_text(w) for w in raw.get("relatives", [])),
+        nominal_cues=frozenset(normalize_text(w) for w in raw.get("nominal_cues", [])),
+        fillers=frozenset(w for f in raw.get("subject_fillers", []) for w in normalize_text(f).split()),
     )
