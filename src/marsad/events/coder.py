@@ -36,6 +36,7 @@ class _Hit:
     start_tok: int  # index of the first token of the trigger
     end_tok: int  # index after the last token
     future: bool
+    resume: int = 0  # where the next trigger may start (after a light verb's required noun)
 
 
 @dataclasses.dataclass
@@ -114,35 +115,38 @@ class EventCoder:
                     for form, trigs in forms.items():
                         n = trigs[0].words
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
-                            trig = self._satisfied(trigs, tokens, i + n, t1, future)
-                            if trig is not None:
-                                hit = _Hit(trig, i, i + n, future)
+                            found = self._satisfied(trigs, tokens, i + n, t1, future)
+                            if found is not None:
+                                hit = _Hit(found[0], i, i + n, future, found[1])
                                 break
                 if hit is None and cand in lex.single:
-                    trig = self._satisfied(lex.single[cand], tokens, i + 1, t1, future)
-                    if trig is not None:
-                        hit = _Hit(trig, i, i + 1, future)
+                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future)
+                    if found is not None:
+                        hit = _Hit(found[0], i, i + 1, future, found[1])
                 if hit:
                     break
             if hit:
                 hits.append(hit)
-                i = hit.end_tok
+                i = max(hit.end_tok, hit.resume)
             else:
                 i += 1
         return hits
 
     @staticmethod
-    def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int, future: bool) -> Trigger | None:
-        """The first trigger whose conditions hold: tense for the future proclitic, required following words."""
+    def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
+                   future: bool) -> tuple[Trigger, int] | None:
+        """The first trigger whose conditions hold (tense for the future proclitic, a required following word),
+        with the index of the token after its required word: "شنت طائرات التحالف غارات" is one event, so the
+        light verb absorbs its noun (غارات is not a second trigger)."""
         for trig in trigs:
             if future and trig.tense != "present":
                 continue
-            if trig.requires:
-                following = tokens[after : min(t1, after + trig.window)]
-                words = {t.norm for t in following} | {t.norm[1:] for t in following if t.norm[:1] in CONJUNCTIONS}
-                if not words & trig.requires:
-                    continue
-            return trig
+            if not trig.requires:
+                return trig, after
+            for j in range(after, min(t1, after + trig.window)):
+                word = tokens[j].norm
+                if word in trig.requires or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
+                    return trig, j + 1
         return None
 
     @staticmethod

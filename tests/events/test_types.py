@@ -1,0 +1,120 @@
+"""EventCoder on all PLOVER types and the attachment rules, with mentions placed by hand."""
+
+from datetime import date
+
+import pytest
+
+from marsad.events import EventCoder
+from marsad.events.lexicon import PLOVER_TYPES, load_triggers
+from marsad.model import Article, Mention
+from marsad.text import TextAnalyzer
+
+P = dict(type="person")
+EGY = dict(type="country", id="EGY", country="EGY")
+SAU = dict(type="country", id="SAU", country="SAU")
+IRN = dict(type="country", id="IRN", country="IRN")
+USA = dict(type="country", id="USA", country="USA")
+SANAA = dict(type="place", id="geo:71137", name="Sanaa", country="YEM", lat=15.35, lon=44.2)
+CAIRO = dict(type="place", id="geo:360630", name="Cairo", country="EGY", lat=30.06, lon=31.25)
+
+
+def person(pid, country):
+    return dict(type="person", id=pid, country=country)
+
+
+def code(text, mentions, published=date(2015, 7, 25)):
+    art = Article(doc_id="t", text=text, origin="test", content_hash="h", published=published)
+    TextAnalyzer(known_stems=load_triggers().stems())(art)
+    found = []
+    for surface, fields in mentions:
+        s = text.index(surface)
+        found.append(Mention(text=surface, span=(s, s + len(surface)), **fields))
+    art.mentions = sorted(found, key=lambda m: m.span)
+    return EventCoder()(art).events
+
+
+def summary(events):
+    return [(e.type, e.source.id or e.source.sector, e.target.id if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("وقعت مصر والسعودية اتفاقية للتعاون العسكري.", [("مصر", EGY), ("السعودية", SAU)],
+         [("AGREE", "EGY", "SAU")]),
+        ("أشاد الرئيس السيسي بالسعودية.", [("السيسي", person("egy-sisi", "EGY")), ("السعودية", SAU)],
+         [("SUPPORT", "egy-sisi", "SAU")]),
+        ("اتهمت السعودية إيران بدعم الحوثيين.", [("السعودية", SAU), ("إيران", IRN)],
+         [("ACCUSE", "SAU", "IRN")]),
+        ("أدانت مصر الهجوم الإرهابي.", [("مصر", EGY)], [("ACCUSE", "EGY", None)]),
+        ("طالب الرئيس الأمريكي إيران بوقف التخصيب.", [("الرئيس الأمريكي", person("usa-obama", "USA")),
+                                                      ("إيران", IRN)], [("REQUEST", "usa-obama", "IRN")]),
+        ("فرضت الولايات المتحدة عقوبات جديدة على إيران.", [("الولايات المتحدة", USA), ("إيران", IRN)],
+         [("SANCTION", "USA", "IRN")]),
+        ("قطعت السعودية العلاقات الدبلوماسية مع إيران.", [("السعودية", SAU), ("إيران", IRN)],
+         [("SANCTION", "SAU", "IRN")]),
+        ("رفضت إيران الاتهامات السعودية.", [("إيران", IRN)], [("REJECT", "IRN", None)]),
+        ("هددت إيران الولايات المتحدة.", [("إيران", IRN), ("الولايات المتحدة", USA)],
+         [("THREATEN", "IRN", "USA")]),
+        ("شنت طائرات التحالف غارات على صنعاء.", [("طائرات التحالف", dict(type="group", id="sau-coalition",
+                                                                       country="SAU", sector="MIL")),
+                                                 ("صنعاء", SANAA)],
+         [("ASSAULT", "sau-coalition", "YEM")]),
+        ("خرجت مظاهرات في القاهرة ضد الحكومة.", [("القاهرة", CAIRO)], [("PROTEST", "CVL", None)]),
+    ],
+)
+def test_types(text, mentions, expected):
+    assert summary(code(text, mentions)) == expected
+
+
+def test_aid_needs_its_co_word():
+    mentions = [("السعودية", SAU), ("اليمن", dict(type="country", id="YEM", country="YEM"))]
+    assert summary(code("قدمت السعودية مساعدات إنسانية إلى اليمن.", mentions)) == [("AID", "SAU", "YEM")]
+    assert code("قدمت السعودية شكوى ضد اليمن.", mentions) == []
+
+
+def test_protest_source_takes_the_country_of_the_place():
+    (ev,) = code("خرجت مظاهرات في القاهرة ضد الحكومة.", [("القاهرة", CAIRO)])
+    assert ev.source.country == "EGY" and ev.source.sector == "CVL" and ev.mode == "demonstrate"
+    assert ev.location.name == "Cairo"
+
+
+def test_a_verb_after_a_preposition_is_a_noun():
+    assert code("وصل الوفد إلى عمان بعد طلب من السعودية.", [("السعودية", SAU)]) == []
+
+
+def test_relative_clause_subject_is_the_antecedent():
+    text = "أدانت مصر التفجير الذي استهدف مسجدا في السعودية."
+    events = code(text, [("مصر", EGY), ("السعودية", SAU)])
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_unknown_subject_does_not_reach_for_a_later_actor():
+    text = "وطالب الجبوري رؤساء الكتل بدعم ورقة الإصلاح التي قدمها العبادي."
+    assert code(text, [("العبادي", person("irq-abadi", "IRQ"))]) == []
+
+
+def test_adjectival_demonym_is_not_an_actor():
+    text = "انتقد ظريف السياسة الأميركية في المنطقة."
+    ms = [("ظريف", person("irn-zarif", "IRN")),
+          ("الأميركية", dict(type="country", id="USA", country="USA", adjective=True))]
+    assert code(text, ms) == []
+
+
+def test_no_meeting_expected_is_not_a_meeting():
+    text = "لا يتوقع أي تواصل بين مصر والسراج."
+    assert code(text, [("مصر", EGY), ("السراج", person("lby-sarraj", "LBY"))]) == []
+
+
+def test_between_x_and_y():
+    text = "عقد اجتماع بين مصر والسعودية في القاهرة."
+    # "اجتماع" has no genitive subject here: "بين X و Y" gives both sides
+    events = code(text, [("مصر", EGY), ("السعودية", SAU), ("القاهرة", CAIRO)])
+    assert summary(events) == [("CONSULT", "EGY", "SAU")]
+
+
+def test_every_plover_type_has_a_trigger_and_known_frames():
+    lex = load_triggers()
+    types = {t.type for trigs in lex.single.values() for t in trigs}
+    types |= {t.type for forms in lex.multi.values() for trigs in forms.values() for t in trigs}
+    assert types == PLOVER_TYPES
