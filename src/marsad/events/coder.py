@@ -55,6 +55,8 @@ class EventCoder:
         self.ranks = frozenset(load_lexicon().ranks)
         self.rank_words = frozenset(w for r in self.ranks for w in r.split())
         self.stems = self.lexicon.stems()
+        self._starts: list[int] = []
+        self._timex_spans: list[tuple[int, int]] = []
         self.automaton = _trigger_automaton(self.lexicon)
 
     def __call__(self, article: Article) -> Article:
@@ -71,6 +73,9 @@ class EventCoder:
             if not hits:
                 continue
             starts = [t.start for t in tokens]
+            # per-sentence context for the helpers below (the coder is not shared across threads)
+            self._starts = starts
+            self._timex_spans = [t.span for t in article.timexes if sent.start <= t.span[0] < sent.end]
             m0 = bisect.bisect_left(mstarts, sent.start)
             m1 = bisect.bisect_left(mstarts, sent.end)
             args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in mentions[m0:m1] if not m.adjective]
@@ -304,15 +309,14 @@ class EventCoder:
             confidence=max(0.05, min(0.99, confidence)),
         )
 
-    @staticmethod
-    def _token_after(tokens: list[Token], pos: int) -> int:
-        """Index of the first token starting at or after ``pos``."""
-        return bisect.bisect_left([t.start for t in tokens], pos)
+    def _token_after(self, tokens: list[Token], pos: int) -> int:
+        """Index of the first token of the current sentence starting at or after ``pos``."""
+        return bisect.bisect_left(self._starts, pos)
 
     def _gap(self, article: Article, tokens: list[Token], ti: int, end: int) -> int:
         """Content words between token ``ti`` and offset ``end``: ranks, fillers and time expressions don't count."""
         n = 0
-        timexes = [t.span for t in article.timexes]
+        timexes = self._timex_spans
         while ti < len(tokens) and tokens[ti].start < end:
             tok = tokens[ti]
             word = tok.norm[1:] if tok.norm[:1] in CONJUNCTIONS and len(tok.norm) > 3 else tok.norm
