@@ -118,3 +118,15 @@ def test_every_plover_type_has_a_trigger_and_known_frames():
     types = {t.type for trigs in lex.single.values() for t in trigs}
     types |= {t.type for forms in lex.multi.values() for trigs in forms.values() for t in trigs}
     assert types == PLOVER_TYPES
+
+
+def test_capital_speaks_for_its_government():
+    from marsad.entities import EntityLinker
+
+    text = "اتهمت القاهرة أنقرة بدعم الإرهاب."
+    art = Article(doc_id="t", text=text, origin="test", content_hash="h", published=date(2015, 7, 25))
+    TextAnalyzer(known_stems=load_triggers().stems())(art)
+    linker = EntityLinker()
+    linker(art)
+    (ev,) = EventCoder(linker=linker)(art).events
+    assert (ev.type, ev.source.id, ev.target.id) == ("ACCUSE", "EGY", "TUR")

@@ -55,6 +55,9 @@ class EventCoder:
         self.ranks = frozenset(load_lexicon().ranks)
         self.rank_words = frozenset(w for r in self.ranks for w in r.split())
         self.stems = self.lexicon.stems()
+        kb = linker.kb if linker is not None else None
+        self.metonyms = frozenset(normalize_text(m) for c in (kb.countries.values() if kb else ())
+                                  for m in c.metonyms_ar)
         self._starts: list[int] = []
         self._timex_spans: list[tuple[int, int]] = []
         self.automaton = _trigger_automaton(self.lexicon)
@@ -215,9 +218,9 @@ class EventCoder:
         tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
         after = [a for a in args if tend <= a.mention.span[0] < window_end]
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
-        actors_after = [a for a in after if not a.mention.is_place]
+        actors_after = [a for a in after if self._actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
-        svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.mention.is_place), None)
+        svo_subject = next((a for a in reversed(before) if a.marker == "" and self._actor(a)), None)
         prev_word = tokens[hit.start_tok - 1].norm if hit.start_tok > 0 else ""
         lex = self.lexicon
         if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
@@ -280,7 +283,13 @@ class EventCoder:
             obj = self._object(after, subject, frame, receive)
         if subject is None or (obj is None and not frame.target_optional):
             return None
+        if obj is not None and obj.mention is subject.mention:
+            return None
         source = subject.mention
+        if source.is_place:  # a capital speaking for its government ("أعلنت القاهرة")
+            source = self._country_of(source)
+            if source is None:
+                return None
         target = obj.mention if obj is not None else None
         if receive and target is not None:
             source, target = target, source
@@ -309,6 +318,10 @@ class EventCoder:
             confidence=max(0.05, min(0.99, confidence)),
         )
 
+    def _actor(self, arg: _Arg) -> bool:
+        """An actor argument: not a place, unless a capital used for its government (metonymy)."""
+        return not arg.mention.is_place or normalize_text(arg.mention.text) in self.metonyms
+
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""
         return bisect.bisect_left(self._starts, pos)
@@ -331,8 +344,7 @@ class EventCoder:
         gap = normalize_text(article.text[end:start])
         return not gap or gap in self.ranks or all(w in self.ranks for w in gap.split())
 
-    @staticmethod
-    def _object(after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:
+    def _object(self, after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:
         markers = frame.object_markers
         if receive and frame.receive_marker:
             markers = frozenset({frame.receive_marker})
@@ -341,7 +353,7 @@ class EventCoder:
                 continue
             if a.mention.span[0] < subject.mention.span[1] and subject in after:
                 continue
-            if a.mention.is_place and not frame.object_places:
+            if a.mention.is_place and not frame.object_places and not self._actor(a):
                 continue
             if a.marker in markers:
                 return a
