@@ -22,10 +22,16 @@ from marsad.text.normalize import map_span, normalize_text
 from marsad.text.tokens import is_proclitic_chain
 
 # What a pattern stands for; lower number wins a tie between matches of the same length.
-ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, PLACE = 0, 1, 2, 3, 4, 5, 6
+ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 2, 3, 4, 5, 6, 7
 
 # Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
-CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7}
+CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7,
+              WEAK_COUNTRY: 0.75}
+LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
+# Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
+LOCATIVE_WORDS = frozenset(normalize_text(w) for w in (
+    "في", "إلى", "الى", "من", "مدينة", "العاصمة", "عاصمة", "داخل", "قرب", "نحو", "عبر", "حتى", "غرب", "شرق",
+    "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "أنحاء", "ضواحي", "مطار", "سفارة", "سفارتها", "سفارته", "سفارات"))
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
 
@@ -77,6 +83,9 @@ def build_automaton() -> ahocorasick.Automaton:
         for alias in {country.name_ar, *country.aliases_ar}:
             if normalize_text(alias) not in weak:
                 add(alias, COUNTRY, country.iso3)
+        for alias in country.weak_ar:
+            if normalize_text(alias) in {normalize_text(a) for a in (country.name_ar, *country.aliases_ar)}:
+                add(alias, WEAK_COUNTRY, country.iso3)
         for alias in country.demonyms_ar:
             if normalize_text(alias) not in weak:
                 add(alias, DEMONYM, country.iso3)
@@ -85,10 +94,15 @@ def build_automaton() -> ahocorasick.Automaton:
     for name in gaz.by_name:
         if name not in gaz.stoplist:
             add(name, PLACE, name)
-    automaton = ahocorasick.Automaton()
+    # "للولايات المتحدة": ل + ال is written لل, so an alias starting with ال also matches without it after لل
+    lil: dict[str, list[tuple[int, str]]] = {}
     for key, entries in table.items():
-        entries.sort()
-        automaton.add_word(key, (len(key), tuple(entries)))
+        if key.startswith("ال") and len(key) > 4:
+            lil.setdefault(key[2:], []).extend(entries)
+    automaton = ahocorasick.Automaton()
+    for key in table.keys() | lil.keys():
+        entries = sorted(table.get(key, []))
+        automaton.add_word(key, (len(key), tuple(entries), tuple(sorted(lil.get(key, [])))))
     automaton.make_automaton()
     return automaton
 
@@ -102,6 +116,7 @@ class EntityLinker:
         self.automaton = build_automaton()
         self.ranks = load_lexicon().ranks
         self.agents = load_lexicon().agents
+        self.metonyms = {normalize_text(m): c.iso3 for c in self.kb.countries.values() for m in c.metonyms_ar}
 
     def __call__(self, article: Article) -> Article:
         norm = article.norm
@@ -115,21 +130,31 @@ class EntityLinker:
             kind, ref = entries[0]
             if kind == PLACE:
                 place_hits.append((s, e, ref))
-            elif kind == WEAK_ACTOR:
+            elif kind in (WEAK_ACTOR, WEAK_COUNTRY):
                 weak_hits.append((s, e, entries))
             else:
                 mentions.append(self._mention(article.text[s:e], (s, e), kind, ref, when))
         # a short or ambiguous name ("حفتر", "فتح") counts only after the article named its actor in full
-        named = {m.id for m in mentions if m.id}
+        # countries of strongly named actors count too: a Saudi outlet's "المملكة" next to King Salman
+        named = {m.id for m in mentions if m.id} | {m.country for m in mentions if m.country}
         for s, e, entries in weak_hits:
-            ref = next((r for k, r in entries if k == WEAK_ACTOR and r in named), None)
-            if ref is not None:
-                mentions.append(self._mention(article.text[s:e], (s, e), WEAK_ACTOR, ref, when))
+            hit = next(((k, r) for k, r in entries if k in (WEAK_ACTOR, WEAK_COUNTRY) and r in named), None)
+            if hit is not None:
+                mentions.append(self._mention(article.text[s:e], (s, e), hit[0], hit[1], when))
             elif entries[-1][0] == PLACE:
                 place_hits.append((s, e, entries[-1][1]))
         context = {m.country for m in mentions if m.country}
         for s, e, ref in place_hits:
             place = self.gazetteer.choose(ref, context)
+            capital_of = self.metonyms.get(ref)
+            if capital_of is not None and (place is None or place.country == capital_of) \
+                    and not self._locative(article, s, e):
+                country = self.kb.countries[capital_of]
+                mentions.append(Mention(
+                    text=article.text[s:e], span=(s, e), type="country", id=country.iso3, name=country.name,
+                    name_ar=country.name_ar, country=country.iso3, sector="GOV", confidence=0.75,
+                ))
+                continue
             if place is not None:
                 mentions.append(
                     Mention(
@@ -146,14 +171,18 @@ class EntityLinker:
         """Non-overlapping alias matches on token boundaries, longest first."""
         found = []
         n = len(norm)
-        for last, (length, entries) in self.automaton.iter(norm):
+        for last, (length, entries, lil_entries) in self.automaton.iter(norm):
             start, end = last - length + 1, last + 1
             if end < n and norm[end].isalpha():
                 continue
             ts = start
             while ts > 0 and norm[ts - 1].isalpha():
                 ts -= 1
-            if ts < start and (start - ts > 4 or not is_proclitic_chain(norm[ts:start])):
+            prefix = norm[ts:start]
+            if lil_entries and prefix in LIL_PREFIXES:
+                found.append((start, end, lil_entries))
+                continue
+            if not entries or (prefix and (len(prefix) > 4 or not is_proclitic_chain(prefix))):
                 continue
             found.append((start, end, entries))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2][0][0], m[0]))
@@ -235,6 +264,10 @@ class EntityLinker:
                     agent=False, confidence=0.8,
                 )
                 continue
+            if prev is not None and prev.adjective and m.type == "person" and m.country == prev.country \
+                    and text[prev.span[1] : m.span[0]].strip(" ،,") == "":
+                out[-1] = m  # "نظيره المصري سامح شكري": the demonym belongs to the title
+                continue
             if prev is not None and self._adjacent(text, prev, m):
                 merged = self._merge(article, prev, m)
                 if merged is not None:
@@ -244,6 +277,23 @@ class EntityLinker:
                 self._take_rank(article, m)
             out.append(m)
         return out
+
+    @staticmethod
+    def _locative(article: Article, start: int, end: int) -> bool:
+        """Whether the words around a capital make it a place ("في القاهرة"، "بالقاهرة"، a dateline
+        "الرياض - واس:") rather than its government ("قال إن القاهرة ترفض")."""
+        text = article.text
+        after = text[end : end + 3].lstrip(" ")
+        if after[:1] in (":", "-", "–", "(") or after[:1].isdigit():
+            return True  # a dateline
+        i = start
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        inner = normalize_text(text[i:start]).lstrip("وف")
+        if inner:
+            return "ب" in inner or "ل" in inner
+        words = normalize_text(text[max(0, start - 24) : start]).split()
+        return bool(words) and words[-1].lstrip("و") in LOCATIVE_WORDS
 
     def _adjacent(self, text: str, a: Mention, b: Mention) -> bool:
         gap = text[a.span[1] : b.span[0]]
