@@ -84,8 +84,7 @@ def build_automaton() -> ahocorasick.Automaton:
             if normalize_text(alias) not in weak:
                 add(alias, COUNTRY, country.iso3)
         for alias in country.weak_ar:
-            if normalize_text(alias) in {normalize_text(a) for a in (country.name_ar, *country.aliases_ar)}:
-                add(alias, WEAK_COUNTRY, country.iso3)
+            add(alias, WEAK_COUNTRY, country.iso3)
         for alias in country.demonyms_ar:
             if normalize_text(alias) not in weak:
                 add(alias, DEMONYM, country.iso3)
