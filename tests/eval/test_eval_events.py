@@ -1,0 +1,91 @@
+"""Evaluation gate for the event stage (issue 5): runs the pipeline on the event gold (tests/eval/gold/events:
+real.jsonl, SaudiNewsNet articles; written.jsonl, articles written for the guideline docs/annotation.md), prints
+P/R/F1 per type at three levels and asserts pinned floors. `make eval` prints the tables."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from events_scorer import LEVELS, PLOVER_TYPES, format_scores, run_pipeline, score  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold" / "events"
+
+# Floors set a little below the run they were measured on: working tree on commit 74fb202 plus the parallel
+# sessions' uncommitted changes (its coder codes CONSULT and a few statement types), gold real.jsonl 61 articles /
+# 208 events, written.jsonl 45 articles / 98 events.
+# Measured then (micro F1): real type 0.19, type+actors 0.08, +date 0.07, CONSULT type 0.28 / type+actors 0.14;
+# written type 0.41, type+actors 0.29, +date 0.26, CONSULT type 0.72 / type+actors 0.61.
+# Raise them as the coder improves; (file, level, "micro" or a type) -> minimum F1.
+FLOORS = {
+    ("real", "type", "micro"): 0.16,
+    ("real", "type+actors", "micro"): 0.05,
+    ("real", "type+actors+date", "micro"): 0.04,
+    ("real", "type", "CONSULT"): 0.24,
+    ("real", "type+actors", "CONSULT"): 0.11,
+    ("written", "type", "micro"): 0.37,
+    ("written", "type+actors", "micro"): 0.25,
+    ("written", "type+actors+date", "micro"): 0.22,
+    ("written", "type", "CONSULT"): 0.66,
+    ("written", "type+actors", "CONSULT"): 0.55,
+}
+GOALS = {("real", "type+actors", "micro"): 0.80}  # issue 5's target, printed, not asserted
+
+
+def load(name: str) -> list[dict]:
+    with open(GOLD / f"{name}.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@cache
+def scores_for(name: str) -> dict:
+    gold = load(name)
+    return score(gold, run_pipeline(gold))
+
+
+@pytest.mark.parametrize("name", ["real", "written"])
+def test_gold_is_well_formed(name):
+    gold = load(name)
+    assert len(gold) >= {"real": 60, "written": 40}[name]
+    assert len({a["id"] for a in gold}) == len(gold)
+    for art in gold:
+        assert art["published"] and art["text"]
+        for ev in art["events"]:
+            assert ev["type"] in PLOVER_TYPES, ev
+            assert ev["status"] in {"reported", "planned", "negated", "hypothetical"}, ev
+            where = art["title"] if ev.get("in_title") else art["text"]
+            assert ev["evidence"] in where, (art["id"], ev["evidence"][:60])
+            assert ev["trigger"] in ev["evidence"], (art["id"], ev["trigger"])
+            assert (ev["date"] is None) == (ev["date_precision"] is None), ev
+            for role in ("source", "target"):
+                actor = ev[role]
+                if actor is not None:
+                    assert set(actor) >= {"text", "id", "name", "country", "sector"}, actor
+    types = {ev["type"] for art in gold for ev in art["events"]}
+    if name == "written":
+        assert types == set(PLOVER_TYPES)  # every type is covered by the written articles
+
+
+@pytest.mark.parametrize("name", ["real", "written"])
+def test_event_scores_meet_floors(name):
+    s = scores_for(name)
+    print()
+    print(format_scores(s, f"events — {name}.jsonl (type / type+actors / type+actors+date)"))
+    for (fname, level, _what), goal in GOALS.items():
+        if fname == name:
+            got = s["levels"][level]["micro"]["f1"]
+            print(f"goal {level} micro F1 >= {goal}: {got:.2f}")
+    failures = []
+    for (fname, level, what), floor in FLOORS.items():
+        if fname != name:
+            continue
+        assert level in LEVELS
+        cell = s["levels"][level]["micro"] if what == "micro" else s["levels"][level]["per_type"][what]
+        if cell["f1"] < floor:
+            failures.append(f"{level} {what} F1 {cell['f1']:.3f} < {floor}")
+    assert not failures, failures
