@@ -265,7 +265,17 @@ class EntityLinker:
                 continue
             if prev is not None and prev.adjective and m.type == "person" and m.country == prev.country \
                     and text[prev.span[1] : m.span[0]].strip(" ،,") == "":
-                out[-1] = m  # "نظيره المصري سامح شكري": the demonym belongs to the title
+                # "نظيره المصري سامح شكري": the demonym belongs to the title
+                out[-1] = dataclasses.replace(m, text=text[prev.span[0] : m.span[1]], span=(prev.span[0], m.span[1]))
+                continue
+            if prev is not None and prev.agent and m.type == "person" and not m.role_only \
+                    and text[prev.span[1] : m.span[0]].strip(" ،,") == "":
+                # "وزير الخارجية سامح شكري": a generic title before a name is the name's role
+                while len(out) > 1 and out[-2].agent and text[out[-2].span[1] : out[-1].span[0]].strip() == "":
+                    out.pop()
+                start = out[-1].span[0]
+                out[-1] = dataclasses.replace(m, text=text[start : m.span[1]], span=(start, m.span[1]),
+                                              role=m.role or text[start : prev.span[1]])
                 continue
             if prev is not None and self._adjacent(text, prev, m):
                 merged = self._merge(article, prev, m)

@@ -179,12 +179,16 @@ class EventCoder:
         inner = normalize_text(article.text[tok.start : m.span[0]]) if tok.start < m.span[0] else ""
         if not inner:
             j = ti - 1
-            # a rank before the name may carry the preposition ("بالمشير خليفة حفتر")
+            # a rank before the name may carry the preposition ("بالمشير خليفة حفتر") or the و ("ونظيره")
+            rank_conj = False
             while j >= 0 and self._rank_prefix(tokens[j]) is not None:
                 inner = self._rank_prefix(tokens[j]) or ""
+                rank_conj = rank_conj or tokens[j].norm[:1] == "و"
                 if inner:
                     break
                 j -= 1
+            if rank_conj and not inner:
+                return "", True
             if not inner:
                 if j < 0:
                     return "", False
@@ -291,7 +295,7 @@ class EventCoder:
             if source is None:
                 return None
         target = obj.mention if obj is not None else None
-        if receive and target is not None:
+        if (receive or frame.swap) and target is not None:
             source, target = target, source
         location = self._location(after, obj)
         if target is not None and target.is_place:
