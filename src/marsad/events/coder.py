@@ -81,7 +81,8 @@ class EventCoder:
             self._timex_spans = [t.span for t in article.timexes if sent.start <= t.span[0] < sent.end]
             m0 = bisect.bisect_left(mstarts, sent.start)
             m1 = bisect.bisect_left(mstarts, sent.end)
-            args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in mentions[m0:m1] if not m.adjective]
+            args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in mentions[m0:m1]
+                    if not m.adjective and not (m.agent and m.type == "person")]
             countries = [m for m in mentions[m0:m1] if m.adjective]
             previous_source: Mention | None = None
             for k, hit in enumerate(hits):
@@ -349,6 +350,8 @@ class EventCoder:
         return not gap or gap in self.ranks or all(w in self.ranks for w in gap.split())
 
     def _object(self, after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:
+        """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is
+        too vague to be a target."""
         markers = frame.object_markers
         if receive and frame.receive_marker:
             markers = frozenset({frame.receive_marker})
@@ -358,6 +361,8 @@ class EventCoder:
             if a.mention.span[0] < subject.mention.span[1] and subject in after:
                 continue
             if a.mention.is_place and not frame.object_places and not self._actor(a):
+                continue
+            if a.mention.agent and a.mention.country is None:
                 continue
             if a.marker in markers:
                 return a
