@@ -254,7 +254,7 @@ class EntityLinker:
         """Join "title + name" and "name + title" into one mention; record ranks before names."""
         text = article.text
         out: list[Mention] = []
-        for m in mentions:
+        for k, m in enumerate(mentions):
             prev = out[-1] if out else None
             if prev is not None and prev.agent and m.type == "country" and text[prev.span[1] : m.span[0]].strip() == "":
                 # "الجيش اليمني", "مجلس الوزراء الكويتي": the country's actor of the agent's sector
@@ -277,7 +277,11 @@ class EntityLinker:
                 out[-1] = dataclasses.replace(m, text=text[start : m.span[1]], span=(start, m.span[1]),
                                               role=m.role or text[start : prev.span[1]])
                 continue
-            if prev is not None and self._adjacent(text, prev, m):
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            title_of_next = (m.role_only and nxt is not None and nxt.type == "person" and not nxt.role_only
+                             and self._adjacent(text, m, nxt))
+            if prev is not None and not title_of_next and self._adjacent(text, prev, m):
+                # "name + title" unless the title introduces the next name ("سلال رئيس المؤسسة ... صنع الله")
                 merged = self._merge(article, prev, m)
                 if merged is not None:
                     out[-1] = merged
