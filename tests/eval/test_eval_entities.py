@@ -18,17 +18,19 @@ from entities_scorer import SECTORS, TYPES, evaluate, load_gold, report  # noqa:
 
 from marsad.entities.kb import KnowledgeBase  # noqa: E402
 
-# Floors a little below the run they were measured on: working tree at commit b7f1813 (KB actors.jsonl
-# 422 actors, linker of that commit), gold of 69 documents / 547 mentions. Measured then: detection P 0.927
-# R 0.846, linking P 0.898 R 0.905, country 0.965, sector 0.905, unlinked-with-right-country 0.340.
+# Floors a little below the run they were measured on: commit after "A title that introduces the next name"
+# (KB: 1,690 actors incl. actors_a.jsonl and actors_b.jsonl; linker with generic agents), gold of 69 documents.
+# Measured then: detection P 0.888 R 0.912, linking P 0.935 R 0.915, country 0.966, sector 0.948, unlinked 0.389.
+# Detection precision fell from 0.927 (commit b7f1813) because the linker now also emits generic actors
+# ("المسؤولين"، "قوات الأمن") that the gold does not annotate when they name nobody in particular.
 FLOORS = {
-    "detection_precision": 0.90,
-    "detection_recall": 0.82,
-    "linking_precision": 0.87,
-    "linking_recall": 0.88,
-    "country_accuracy": 0.94,
-    "sector_accuracy": 0.88,
-    "unlinked_accuracy": 0.30,
+    "detection_precision": 0.87,
+    "detection_recall": 0.89,
+    "linking_precision": 0.92,
+    "linking_recall": 0.90,
+    "country_accuracy": 0.95,
+    "sector_accuracy": 0.93,
+    "unlinked_accuracy": 0.35,
 }
 GOALS = {"linking_precision": 0.95, "linking_recall": 0.90}  # issue 3's targets, printed, not asserted
 
