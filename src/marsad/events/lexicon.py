@@ -28,6 +28,7 @@ class Frame:
     target_optional: bool = False  # the event stands without a target ("أدانت مصر الهجوم")
     coordination: bool = False  # "وقعت مصر والسعودية اتفاقية": the coordinated actor is the target
     implicit_source_sector: str | None = None  # protesters: the trigger itself names the source group
+    swap: bool = False  # the grammatical subject is the target ("تلقى X اتصالا من Y": Y called X)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def load_triggers() -> TriggerLexicon:
             target_optional=bool(f.get("target_optional", False)),
             coordination=bool(f.get("coordination", False)),
             implicit_source_sector=f.get("implicit_source_sector"),
+            swap=bool(f.get("swap", False)),
         )
     single: dict[str, list[Trigger]] = {}
     multi: dict[str, dict[str, list[Trigger]]] = {}
