@@ -207,6 +207,9 @@ class EntityLinker:
         country = self.kb.countries[ref]
         # a singular demonym ("الإيراني"، "المصرية") qualifies a noun; plurals ("المصريين") name people
         adjective = kind == DEMONYM and not normalize_text(text).endswith(("ين", "ون"))
+        if kind == DEMONYM and not adjective:
+            return Mention(text=text, span=span, type="group", country=country.iso3, sector="CVL",
+                           confidence=CONFIDENCE[kind])
         return Mention(
             text=text, span=span, type="country", id=country.iso3, name=country.name,
             name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
