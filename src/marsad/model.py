@@ -115,6 +115,7 @@ class TimeExpr:
     value: str  # ISO 8601 partial: "2019-05-09", "2019-05", "2019", "--05-09", "2019-W19"
     precision: str  # day | week | month | year
     anchor: str  # text | publication | dateline
+    end: str | None = None  # a range's last day, month or year (ISO partial like value); None for a single time
 
     def record(self) -> dict[str, Any]:
         return {

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from marsad.dates.lexicon import MONTH, REL, WEEKDAY, Lexicon, load_lexicon, trie_pattern
+from marsad.dates.lexicon import MONTH, REL, WEEKDAY, Lexicon, load_lexicon
+from marsad.dates.scanner import AtomScanner
 from marsad.errors import DataError
 from marsad.text.normalize import normalize_text
 
@@ -54,9 +53,20 @@ def test_lexicon_add_rejects_conflicting_word() -> None:
         lex.add("الخميس", REL, 0, "test")
 
 
-@pytest.mark.parametrize(("word", "matches"), [
-    ("امس", True), ("اول امس", True), ("اول  من\nامس", True), ("اول", False), ("امسك", False), ("ام", False),
+@pytest.mark.parametrize(("text", "expected"), [
+    ("امس", [("امس", "")]),
+    ("اول امس", [("اول امس", "")]),  # the longest key at a word wins
+    ("وامس", [("امس", "و")]),
+    ("فبالامس", [("الامس", "فب")]),
+    ("اول", []),  # not a key by itself
+    ("امسك", []),  # a key inside a longer word
+    ("طعام", []),  # a key ending a longer word ("عام")
+    ("للعام", [("لعام", "ل")]),  # the ل-form after the preposition ل
+    ("و16 و2015م", [("", "و"), ("", "و")]),  # numbers, with their proclitics
+    ("H2 12345", []),  # a digit inside a word; five digits are no year
+    ("(امس) «اليوم»\nغدا", [("امس", ""), ("اليوم", ""), ("غدا", "")]),  # after brackets, quotes, a newline
+    ("مامس بوامس", []),  # letters before a key that are no proclitic chain
 ])
-def test_trie_pattern_matches_whole_words_only(word: str, matches: bool) -> None:
-    pattern = re.compile(trie_pattern(["امس", "اول امس", "اول من امس"]) + r"(?!\w)")
-    assert (pattern.fullmatch(word) is not None) == matches
+def test_scanner_finds_whole_words_only(text: str, expected: list) -> None:
+    scanner = AtomScanner(load_lexicon())
+    assert [(key, pre) for _, pre, key, _ in scanner.scan(text)] == expected

@@ -1,13 +1,12 @@
-"""The date vocabulary (months.json, date_words.json): loading, validation and the one atom regex built from it.
+"""The date vocabulary (months.json, hijri_months.json, date_words.json): loading and validation.
 
-Every key is normalised with ``normalize_text`` so that matching runs on ``Article.norm``. The atom regex finds
-numbers, numeric dates and every date word in a single pass; the grammar (grammar.py) combines the atoms.
+Every key is normalised with ``normalize_text`` so that matching runs on ``Article.norm``; the scanner
+(scanner.py) finds the words in one pass and the grammar (grammar.py) combines them.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -26,16 +25,17 @@ MONTH_WORD = "month_word"  # شهر مايو
 DAY_WORD = "day_word"  # يوم الخميس
 MOD = "mod"  # الماضي / الجاري / المقبل
 TOD = "tod"  # صباح، مساء ... (a time of day before a day expression)
-ORDINAL = "ordinal"  # الثالث والعشرين (من مايو)
+ORDINAL = "ordinal"  # الثالث والعشرين (من مايو)، غرة
+DUR_DIR = "dur_dir"  # منذ، قبل، بعد (before a duration)
+COUNT = "count"  # ثلاثة، أربع ... (a count word before a unit noun)
+DUR_UNIT = "dur_unit"  # أيام، أسبوعين، عاما ... (unit nouns that are no other kind of atom)
 NUM = "num"
 NDATE = "ndate"
 
 PAST, CURRENT, FUTURE = "past", "current", "future"
 MOD_DELTA = {PAST: -1, CURRENT: 0, FUTURE: 1}
 
-# Proclitics that may stick to the first word of an expression (و ف then ب ل ك); they stay out of the span.
-_PROCLITICS = "(?P<pre>[وف]?[بلك]?)"
-_ARTICLE = "ال"
+HIJRI = "hijri"  # the system name of Hijri month names
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ class MonthName:
     month: int
     systems: frozenset[str]
     ambiguous: bool
+
+    @property
+    def hijri(self) -> bool:
+        return HIJRI in self.systems
 
 
 @dataclass
@@ -55,7 +59,12 @@ class Lexicon:
     corresponding_words: tuple[str, ...] = ()
     hijri_markers: tuple[str, ...] = ()
     gregorian_markers: tuple[str, ...] = ()
+    and_words: tuple[str, ...] = ()
+    range_to: tuple[str, ...] = ()  # إلى، حتى: between the start and the end of a range
+    range_between: tuple[str, ...] = ()  # بين: before a range whose parts are joined by و
     systems: dict[str, str] = field(default_factory=dict)
+    # unit noun -> (unit, count or None when a number must come before it); see date_words.json
+    duration_units: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
     def add(self, key: str, kind: str, payload: Any, origin: str) -> None:
         norm = normalize_text(key)
@@ -118,6 +127,48 @@ def _add_months(lex: Lexicon, data: dict[str, Any]) -> None:
             raise DataError(f"{origin}: system {system!r} lacks months {sorted(set(range(1, 13)) - got)}")
 
 
+def _add_hijri_months(lex: Lexicon, data: dict[str, Any]) -> None:
+    origin = "hijri_months.json"
+    seen = set()
+    for n, entry in enumerate(_require(data, "months", list, origin)):
+        where = f"{origin}: months[{n}]"
+        month = entry.get("month") if isinstance(entry, dict) else None
+        names = entry.get("names") if isinstance(entry, dict) else None
+        if not isinstance(month, int) or not 1 <= month <= 12:
+            raise DataError(f"{where}: month must be 1..12")
+        if not isinstance(names, list) or not names or not all(isinstance(x, str) for x in names):
+            raise DataError(f"{where}: names must be a non-empty list of strings")
+        value = MonthName(month, frozenset({HIJRI}), bool(entry.get("ambiguous", False)))
+        for name in names:
+            lex.add(name, MONTH, value, origin)
+        seen.add(month)
+    if seen != set(range(1, 13)):
+        raise DataError(f"{origin}: lacks months {sorted(set(range(1, 13)) - seen)}")
+
+
+def _add_durations(lex: Lexicon, data: dict[str, Any]) -> None:
+    origin = "date_words.json"
+    for word, sign in _require(data, "duration_directions", dict, origin).items():
+        if sign not in (-1, 1):
+            raise DataError(f"{origin}: duration direction {word!r} must be -1 or 1")
+        lex.add(word, DUR_DIR, sign, origin)
+    for word, count in _require(data, "count_words", dict, origin).items():
+        if not isinstance(count, int) or count < 1:
+            raise DataError(f"{origin}: count word {word!r} must be a positive integer")
+        lex.add(word, COUNT, count, origin)
+    for word, spec in _require(data, "duration_units", dict, origin).items():
+        if (not isinstance(spec, list) or len(spec) != 2 or spec[0] not in ("day", "week", "month", "year")
+                or not (spec[1] is None or isinstance(spec[1], int))):
+            raise DataError(f"{origin}: duration unit {word!r} must be [day|week|month|year, count or null]")
+        key = normalize_text(word)
+        lex.duration_units[key] = (spec[0], spec[1])
+        if key not in lex.words:  # يوم، شهر، عام are other atoms already: the grammar reads them by key
+            lex.add(word, DUR_UNIT, spec[0], origin)
+    ranges = _require(data, "range_words", dict, origin)
+    lex.range_to = tuple(normalize_text(w) for w in ranges.get("to", []))
+    lex.range_between = tuple(normalize_text(w) for w in ranges.get("between", []))
+
+
 def _add_words(lex: Lexicon, data: dict[str, Any]) -> None:
     origin = "date_words.json"
     for word, wd in _require(data, "weekdays", dict, origin).items():
@@ -149,58 +200,17 @@ def _add_words(lex: Lexicon, data: dict[str, Any]) -> None:
     connectors = _require(data, "connectors", dict, origin)
     lex.of_words = tuple(normalize_text(w) for w in connectors.get("of", []))
     lex.corresponding_words = tuple(normalize_text(w) for w in connectors.get("corresponding", []))
+    lex.and_words = tuple(normalize_text(w) for w in connectors.get("and", []))
     lex.hijri_markers = tuple(normalize_text(w) for w in _require(data, "hijri_markers", list, origin))
     lex.gregorian_markers = tuple(normalize_text(w) for w in _require(data, "gregorian_markers", list, origin))
 
 
 def load_lexicon() -> Lexicon:
-    """Read and validate both data files; raises DataError naming the faulty entry."""
+    """Read and validate the data files; raises DataError naming the faulty entry."""
     lex = Lexicon()
     _add_months(lex, _read_json("months.json"))
-    _add_words(lex, _read_json("date_words.json"))
+    _add_hijri_months(lex, _read_json("hijri_months.json"))
+    words = _read_json("date_words.json")
+    _add_words(lex, words)
+    _add_durations(lex, words)
     return lex
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie, so the engine never retries a shared prefix.
-
-    A space inside a word matches any run of whitespace. Longer words are preferred over their prefixes.
-    """
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
-
-
-def atom_regex(lex: Lexicon) -> re.Pattern[str]:
-    """The single regex that finds every date atom in normalised text.
-
-    Groups: ``pre`` (proclitics), ``ndate`` with ``y1 m1 d1`` / ``d2 m2 y2`` (numeric dates), ``num`` with
-    ``greg`` (a Gregorian marker: 2011م, 2011 م), ``word`` (a lexicon key, or its ل-form after the preposition ل:
-    للعام = ل + العام).
-    """
-    keys = set(lex.words)
-    # After ل the article's alef drops: للعام، لليوم. The grammar maps the ل-form back to its key.
-    keys |= {"ل" + k[len(_ARTICLE):] for k in lex.words if k.startswith(_ARTICLE)}
-    greg = "|".join(re.escape(m) for m in lex.gregorian_markers) or "(?!)"
-    ndate = (
-        r"(?P<y1>[0-9]{4})(?P<s1>[-/.])(?P<m1>[0-9]{1,2})(?P=s1)(?P<d1>[0-9]{1,2})"
-        r"|(?P<d2>[0-9]{1,2})(?P<s2>[-/.])(?P<m2>[0-9]{1,2})(?P=s2)(?P<y2>[0-9]{4})"
-    )
-    return re.compile(
-        rf"(?<!\w){_PROCLITICS}(?:(?P<ndate>{ndate})|(?P<num>[0-9]{{1,4}})(?: ?(?P<greg>{greg}))?"
-        rf"|(?P<word>{trie_pattern(sorted(keys))}))(?!\w)"
-    )

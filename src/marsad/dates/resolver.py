@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from marsad.dates import calendars
-from marsad.dates.grammar import DateGrammar, Reading
+from marsad.dates.grammar import HIJRI, DateGrammar, Reading
 from marsad.dates.lexicon import CURRENT, MOD_DELTA, Lexicon, load_lexicon
 from marsad.errors import InputError
 from marsad.model import Article, TimeExpr
@@ -26,7 +26,13 @@ Resolved = tuple[str, str, str]  # value, precision, anchor
 
 
 def resolve_reading(r: Reading, anchor: date | None, label: str) -> Resolved | None:
-    """The ISO value of a reading; None when it needs an anchor and has none, or names no real day."""
+    """The ISO value of a reading; None when it needs an anchor and has none, or names no real day.
+
+    A range's end is resolved by ``resolve_end``; a Hijri month or year gives the Gregorian month or year it
+    starts in (``resolve_end`` gives the one it ends in).
+    """
+    if r.calendar == HIJRI:
+        return _resolve_hijri(r, anchor, label)
     if r.kind == "date":
         assert r.month is not None and r.day is not None
         if r.year is not None:
@@ -53,14 +59,26 @@ def resolve_reading(r: Reading, anchor: date | None, label: str) -> Resolved | N
         else:
             year = calendars.infer_month_year(r.month, anchor, r.mod)
         return calendars.month_value(year, r.month), MONTH, label
+    if r.kind == "duration" and r.base is not None:
+        base = resolve_reading(r.base, anchor, label)
+        if base is None or base[1] != DAY or base[0].startswith("--"):
+            return None
+        return _shift(r, date.fromisoformat(base[0]), base[2])
     if anchor is None:
         return None  # every other kind is relative to the anchor
     if r.kind == "rel_day":
         assert r.offset is not None
-        return calendars.day_value(anchor + timedelta(days=r.offset)), DAY, label
+        d = anchor + timedelta(days=r.offset)
+        if r.weekday is not None and d.weekday() != r.weekday:
+            # "اليوم الأربعاء" in an article dated Thursday: the date in the metadata lags the article (crawl
+            # time, a print edition dated the next morning); the weekday the text states wins.
+            d = calendars.nearest_weekday(d, r.weekday)
+        return calendars.day_value(d), DAY, label
     if r.kind == "weekday":
         assert r.weekday is not None
         return calendars.day_value(calendars.resolve_weekday(r.weekday, anchor, r.mod)), DAY, label
+    if r.kind == "duration":
+        return _shift(r, anchor, label)
     delta = MOD_DELTA[r.mod or CURRENT]
     if r.kind == "rel_unit":
         if r.unit == YEAR:
@@ -74,6 +92,92 @@ def resolve_reading(r: Reading, anchor: date | None, label: str) -> Resolved | N
         d = calendars.safe_date(year, month, r.day)
         return (calendars.day_value(d), DAY, label) if d else None
     raise ValueError(f"unknown reading kind {r.kind!r}")
+
+
+def _shift(r: Reading, origin: date, label: str) -> Resolved | None:
+    """A duration counted from ``origin``: "منذ ثلاثة أيام" is a day, "قبل أسبوع" a week, "منذ عامين" a year."""
+    assert r.count is not None and r.offset is not None
+    n = r.count * r.offset
+    try:
+        if r.unit == DAY or r.unit == WEEK and r.base is not None:  # "بعد أسبوع من 9 مايو" is a day
+            return calendars.day_value(origin + timedelta(days=n * (7 if r.unit == WEEK else 1))), DAY, label
+        if r.unit == WEEK:
+            return calendars.iso_week(origin + timedelta(weeks=n)), WEEK, label
+    except OverflowError:
+        return None
+    if r.unit == MONTH:
+        year, month = calendars.shift_month(origin.year, origin.month, n)
+        return (calendars.month_value(year, month), MONTH, label) if calendars.is_year(year) else None
+    year = origin.year + n
+    return (calendars.year_value(year), YEAR, label) if calendars.is_year(year) else None
+
+
+def _hijri_year(r: Reading, anchor: date | None) -> tuple[int, int] | None:
+    """(Hijri year, current Hijri month) the reading's year is counted from, or None without year and anchor."""
+    here = calendars.to_hijri(anchor) if anchor is not None else None
+    if r.year is not None:
+        return r.year, here[1] if here else 1
+    if here is None:
+        return None
+    return here[0] + (r.year_delta or 0), here[1]
+
+
+def _hijri_span(r: Reading, anchor: date | None) -> tuple[date, date] | None:
+    """First and last Gregorian day of what a Hijri reading names."""
+    if r.kind == "year":
+        assert r.year is not None
+        first = calendars.hijri_month_days(r.year, 1)
+        last = calendars.hijri_month_days(r.year, 12)
+        return (first[0], last[1]) if first and last else None
+    assert r.month is not None
+    if r.kind == "date":
+        assert r.day is not None
+        if r.year is None and r.year_delta is None:
+            d = calendars.infer_hijri_day(r.month, r.day, anchor, r.mod, r.weekday) if anchor else None
+        else:
+            got = _hijri_year(r, anchor)
+            d = calendars.hijri_day(got[0], r.month, r.day) if got else None
+        return (d, d) if d else None
+    got = _hijri_year(r, anchor)
+    if got is None:
+        return None
+    year = got[0]
+    if r.year is None and r.year_delta is None:
+        year = calendars.nearest_month_year(r.month, got[0], got[1], r.mod)
+    return calendars.hijri_month_days(year, r.month)
+
+
+def _resolve_hijri(r: Reading, anchor: date | None, label: str) -> Resolved | None:
+    span = _hijri_span(r, anchor)
+    if span is None:
+        return None
+    used = FROM_TEXT if r.year is not None else label
+    if r.kind == "date":
+        return calendars.day_value(span[0]), DAY, used
+    if r.kind == "month":
+        return calendars.month_value(span[0].year, span[0].month), MONTH, used
+    return calendars.year_value(span[0].year), YEAR, used
+
+
+def resolve_end(r: Reading, start: Resolved, anchor: date | None, label: str) -> str | None:
+    """The last day, month or year of a range or a Hijri period; None for a single time."""
+    if r.calendar == HIJRI and r.kind in ("month", "year") and r.until is None:
+        span = _hijri_span(r, anchor)
+        if span is None:
+            return None
+        last = span[1]
+        end = calendars.month_value(last.year, last.month) if r.kind == "month" else calendars.year_value(last.year)
+        return end if end != start[0] else None
+    if r.until is None:
+        return None
+    got = resolve_reading(r.until, anchor, label)
+    if got is None or got[1] != start[1]:
+        return None
+    end = got[0]
+    if r.until.calendar == HIJRI and r.until.kind in ("month", "year"):
+        end = resolve_end(r.until, got, anchor, label) or end
+    # ISO partials of one precision compare as strings; a range ending before it starts is no range
+    return end if end > start[0] and not end.startswith("--") else None
 
 
 def _as_date(value: object, origin: str) -> date | None:
@@ -108,7 +212,8 @@ class DateResolver:
                 continue
             start, end = map_span(offsets, reading.start, reading.end)
             value, precision, used = resolved
-            timexes.append(TimeExpr(article.text[start:end], (start, end), value, precision, used))
+            last = resolve_end(reading, resolved, anchor, label)
+            timexes.append(TimeExpr(article.text[start:end], (start, end), value, precision, used, last))
         article.timexes = timexes
         return article
 
