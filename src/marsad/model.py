@@ -118,13 +118,16 @@ class TimeExpr:
     end: str | None = None  # a range's last day, month or year (ISO partial like value); None for a single time
 
     def record(self) -> dict[str, Any]:
-        return {
+        rec = {
             "text": self.text,
             "span": list(self.span),
             "value": self.value,
             "precision": self.precision,
             "anchor": self.anchor,
         }
+        if self.end is not None:
+            rec["end"] = self.end  # a range ("بين 14 و16 أبريل"): value is its start
+        return rec
 
 
 @dataclass

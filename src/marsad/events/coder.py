@@ -12,6 +12,7 @@ from datetime import date
 
 import ahocorasick
 
+from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker, load_lexicon
 from marsad.events.lexicon import Trigger, TriggerLexicon, load_triggers
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
@@ -306,7 +307,7 @@ class EventCoder:
         if target is not None and source.id is not None and source.id == target.id:
             return None
         participants = self._participants(article, tokens, hit, after, {id(source), id(target)}, window_end)
-        timex, date_source = self._date(article, sent, tstart, window_end)
+        timex, date_source = attach_event_date(article, sent, (tstart, tend), window_end)
         when = _to_date(timex.value) if timex else article.published
         if self.linker is not None and when is not None and when != article.published:
             source = self.linker.relink(source, when, article.text)
@@ -423,19 +424,6 @@ class EventCoder:
                 if a.mention.span[0] >= marker_pos and not a.mention.is_place and id(a.mention) not in exclude]
 
     # -- date and status -----------------------------------------------------------------------------
-    @staticmethod
-    def _date(article: Article, sent: Sentence, tstart: int, window_end: int) -> tuple[TimeExpr | None, str | None]:
-        in_sentence = [t for t in article.timexes if sent.start <= t.span[0] and t.span[1] <= sent.end]
-        if in_sentence:
-            in_clause = [t for t in in_sentence if tstart <= t.span[0] < window_end]
-            pool = in_clause or in_sentence
-            best = min(pool, key=lambda t: abs(t.span[0] - tstart))
-            return best, "text"
-        if article.published is not None:
-            iso = article.published.isoformat()
-            return TimeExpr(text="", span=(0, 0), value=iso, precision="day", anchor="publication"), "publication"
-        return None, None
-
     def _status(self, article: Article, tokens: list[Token], hit: _Hit, sent: Sentence,
                 timex: TimeExpr | None) -> str:
         lex = self.lexicon

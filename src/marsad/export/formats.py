@@ -21,7 +21,7 @@ COLUMNS: tuple[str, ...] = (
     ("id", "doc_id", "type", "mode", "cameo", "status")
     + tuple(f"source.{f}" for f in _ACTOR_FIELDS)
     + tuple(f"target.{f}" for f in _ACTOR_FIELDS)
-    + ("participants", "date", "date_precision", "date_text", "date_source")
+    + ("participants", "date", "date_precision", "date_end", "date_text", "date_source")
     + tuple(f"location.{f}" for f in _PLACE_FIELDS)
     + ("evidence", "evidence_span.0", "evidence_span.1", "trigger", "confidence", "story_id")
     + ("doc.title", "doc.url", "doc.source", "doc.published")
@@ -68,6 +68,7 @@ def to_plover(record: dict[str, Any]) -> dict[str, Any]:
         "id": record["id"],
         "date": record.get("date"),
         "date_precision": record.get("date_precision"),
+        "date_end": record.get("date_end"),
         "event": record["type"],
         "mode": record.get("mode"),
         "context": [],

@@ -31,6 +31,7 @@ def event_record(article: Article, event: Event) -> dict[str, Any]:
         "participants": [p.actor_record() for p in event.participants],
         "date": date.value if date else None,
         "date_precision": date.precision if date else None,
+        "date_end": date.end if date else None,
         "date_text": date.text if date and event.date_source == "text" else None,
         "date_source": event.date_source,
         "location": event.location.place_record() if event.location else None,
