@@ -27,6 +27,7 @@ ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 
 # Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
 CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7,
               WEAK_COUNTRY: 0.75}
+NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
 LOCATIVE_WORDS = frozenset(normalize_text(w) for w in (
@@ -214,6 +215,36 @@ class EntityLinker:
             text=text, span=span, type="country", id=country.iso3, name=country.name,
             name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
         )
+
+    def add_names(self, article: Article, start: int, end: int) -> list[Mention]:
+        """Names the knowledge base lacks, from the statistical NER model, in article.text[start:end].
+
+        Run on demand (the event stage asks for it only in sentences whose triggers lack an argument, which keeps
+        the model off the hot path). A title just before a name gives it country, sector and role ("رئيس البرلمان
+        العراقي سليم الجبوري"). The new mentions are added to article.mentions and returned.
+        """
+        from marsad.entities.ner import NameTagger
+
+        inside = [m for m in article.mentions if start <= m.span[0] < end]
+        added: list[Mention] = []
+        for s, e, typ in NameTagger.load().spans(article, start, end):
+            kind = NER_KINDS.get(typ)
+            if kind is None or any(m.span[0] < e and s < m.span[1] for m in inside):
+                continue
+            title = next((m for m in inside if m.span[1] <= s and article.text[m.span[1] : s].strip(" ،,") == ""
+                          and (m.agent or m.role_only or m.adjective)), None)
+            if title is not None and kind == "person":
+                new = Mention(text=article.text[title.span[0] : e], span=(title.span[0], e), type=kind,
+                              country=title.country, sector=title.sector,
+                              role=title.role or article.text[title.span[0] : title.span[1]], confidence=0.6)
+                article.mentions.remove(title)
+                inside.remove(title)
+            else:
+                new = Mention(text=article.text[s:e], span=(s, e), type=kind, confidence=0.5)
+            added.append(new)
+            inside.append(new)
+        article.mentions.extend(added)
+        return added
 
     def actor_mention(self, actor: Actor, text: str, span: tuple[int, int], when: date | None,
                       confidence: float = 0.95) -> Mention:
