@@ -60,6 +60,7 @@ class EventCoder:
         self.metonyms = frozenset(normalize_text(m) for c in (kb.countries.values() if kb else ())
                                   for m in c.metonyms_ar)
         self._starts: list[int] = []
+        self._text = ""
         self._timex_spans: list[tuple[int, int]] = []
         self.automaton = _trigger_automaton(self.lexicon)
 
@@ -116,6 +117,7 @@ class EventCoder:
         starts = [t.start for t in tokens]
         # per-sentence context for the helpers below (the coder is not shared across threads)
         self._starts = starts
+        self._text = article.text
         self._timex_spans = [t.span for t in article.timexes if sent.start <= t.span[0] < sent.end]
         m0 = bisect.bisect_left(mstarts, sent.start)
         m1 = bisect.bisect_left(mstarts, sent.end)
@@ -272,7 +274,8 @@ class EventCoder:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
         if svo_subject is not None:
             gap = self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]), tstart)
-            qad = "قد" in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]}
+            qad = "قد" in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]} or bool(
+                {"كان", "وكان", "كانت", "وكانت"} & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
             if trig.tense == "past" and not qad:
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل"
             elif trig.tense == "present" and gap > 0:
@@ -385,7 +388,8 @@ class EventCoder:
     def _adjacent(self, article: Article, end: int, start: int) -> bool:
         """Only spaces or a rank between a verbal noun and its genitive subject."""
         gap = normalize_text(article.text[end:start])
-        return not gap or gap in self.ranks or all(w in self.ranks for w in gap.split())
+        return not gap or gap in self.ranks or all(w in self.rank_words or w in self.lexicon.fillers
+                                                   for w in gap.split())
 
     def _object(self, after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:
         """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is
@@ -406,13 +410,16 @@ class EventCoder:
                 return a
         return None
 
-    @staticmethod
-    def _coordinated(after: list[_Arg], subject: _Arg) -> _Arg | None:
+    def _coordinated(self, after: list[_Arg], subject: _Arg) -> _Arg | None:
         """The actor joined to the subject by و: "وقعت مصر والسعودية اتفاقية" → Saudi Arabia."""
         end = subject.mention.span[1]
         nxt = next((a for a in after if a.mention.span[0] >= end), None)
-        if nxt is not None and nxt.conj and not nxt.mention.is_place and nxt.mention.span[0] - end <= 3:
+        if nxt is None or nxt.mention.is_place:
+            return None
+        if nxt.conj and nxt.mention.span[0] - end <= 3:
             return nxt
+        if self._text[end : nxt.mention.span[0]].strip() in ("-", "–", "/"):
+            return nxt  # "مباحثات الجبير - لافروف"
         return None
 
     def _implicit_source(self, article: Article, tokens: list[Token], hit: _Hit, args: list[_Arg],
