@@ -41,6 +41,7 @@ CHAIN_GAP = 3
 class Lexicon:
     ranks: tuple[str, ...]
     agents: dict[str, tuple[str, str]]  # normalised phrase -> (sector, kind)
+    name_followers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         ranks=tuple(sorted({normalize_text(r) for r in raw["ranks"]}, key=len, reverse=True)),
         agents={normalize_text(a["phrase"]): (a["sector"], a["kind"]) for a in agents},
+        name_followers=frozenset(normalize_text(w).split()[0] for w in raw.get("name_followers", [])),
     )
 
 
@@ -117,6 +119,8 @@ class EntityLinker:
         self.ranks = load_lexicon().ranks
         self.agents = load_lexicon().agents
         self.metonyms = {normalize_text(m): c.iso3 for c in self.kb.countries.values() for m in c.metonyms_ar}
+        self._demonym_words = frozenset(normalize_text(d) for c in self.kb.countries.values() for d in c.demonyms_ar)
+        self.name_followers = load_lexicon().name_followers
 
     def __call__(self, article: Article) -> Article:
         norm = article.norm
@@ -164,6 +168,7 @@ class EntityLinker:
                     )
                 )
         mentions.sort(key=lambda m: m.span)
+        mentions = [self._check_patronymic(article, m) for m in mentions]
         article.mentions = self._chain(article, mentions)
         return article
 
@@ -215,6 +220,22 @@ class EntityLinker:
             text=text, span=span, type="country", id=country.iso3, name=country.name,
             name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
         )
+
+    def _check_patronymic(self, article: Article, m: Mention) -> Mention:
+        """"عبدالله بن عبدالعزيز الربيعة" is not King Abdullah: a patronymic alias followed by another family
+        name (a word with ال/آل that is not a title) names someone the knowledge base does not know."""
+        if m.type != "person" or m.id is None or " بن " not in normalize_text(m.text):
+            return m
+        rest = article.text[m.span[1] : m.span[1] + 30]
+        words = normalize_text(rest).split()
+        if not words or not rest[:1].isspace():
+            return m
+        word = words[0]
+        if word.startswith(("ال", "اال")) and word not in self.name_followers and word not in self.ranks \
+                and word not in self.agents and normalize_text(word) not in self._demonym_words:
+            return dataclasses.replace(m, id=None, name=None, name_ar=None, role=None, office=None,
+                                       confidence=0.5)
+        return m
 
     def add_names(self, article: Article, start: int, end: int) -> list[Mention]:
         """Names the knowledge base lacks, from the statistical NER model, in article.text[start:end].

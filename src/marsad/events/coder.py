@@ -38,6 +38,7 @@ class _Hit:
     end_tok: int  # index after the last token
     future: bool
     resume: int = 0  # where the next trigger may start (after a light verb's required noun)
+    head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
 
 
 @dataclasses.dataclass
@@ -175,6 +176,12 @@ class EventCoder:
                 if hit:
                     break
             if hit:
+                if hit.resume > hit.end_tok:
+                    # "أجرى ... اتصالا هاتفيا": the noun, when it is a trigger itself, names the event
+                    noun = self._find_triggers(tokens, hit.resume - 1, min(t1, hit.resume + 2))
+                    if noun and noun[0].start_tok == hit.resume - 1:
+                        hit.head = (noun[0].start_tok, noun[0].end_tok)
+                        hit.resume = max(hit.resume, noun[0].end_tok)
                 hits.append(hit)
                 i = max(hit.end_tok, hit.resume)
             else:
@@ -359,7 +366,8 @@ class EventCoder:
         confidence -= TITLE_PENALTY if sent.is_title else 0.0
         return Event(
             type=trig.type, mode=trig.mode, cameo=trig.cameo, status=status, source=source, target=target,
-            evidence_span=(sent.start, sent.end), trigger_span=(tstart, tend), participants=participants,
+            evidence_span=(sent.start, sent.end), participants=participants,
+            trigger_span=(tokens[hit.head[0]].start, tokens[hit.head[1] - 1].end) if hit.head else (tstart, tend),
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
