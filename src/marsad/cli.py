@@ -33,12 +33,14 @@ def _report(error: InputError) -> None:
     click.echo(f"marsad: error: {error.origin}: {error.reason}", err=True)
 
 
-def _articles(paths: tuple[str, ...], published: date | None, progress: Progress) -> Iterator[Article]:
+def _articles(paths: tuple[str, ...], published: date | None, progress: Progress,
+              names: bool = False) -> Iterator[Article]:
     """Every article of the inputs; input errors are reported on stderr and counted."""
+    from marsad.config import Config, EventsConfig
     from marsad.ingest import read_inputs
     from marsad.pipeline import Pipeline
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(Config(events=EventsConfig(unknown_names=names)))
     for item in pipeline.run(read_inputs(paths, published=published)):
         if isinstance(item, InputError):
             _report(item)
@@ -66,14 +68,16 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Output format of the event records.")
 @click.option("-o", "--output", "output", default=None, help="Write to FILE instead of standard output.")
-def extract(paths: tuple[str, ...], published: date | None, fmt: str, output: str | None) -> None:
+@click.option("--names/--no-names", default=False, show_default=True,
+              help="Also find actors the knowledge base lacks with the statistical name tagger (slower).")
+def extract(paths: tuple[str, ...], published: date | None, fmt: str, output: str | None, names: bool) -> None:
     """Run the whole pipeline on PATHS (files, directories or - for stdin) and write one record per event."""
     progress = Progress("extract")
     binary = fmt == "parquet"
     out = _output(output, binary)
     writer = open_writer(fmt, text_out=None if binary else out, binary_out=out if binary else None)
     try:
-        for article in _articles(paths, published, progress):
+        for article in _articles(paths, published, progress, names):
             for event in article.events:
                 writer.write(event_record(article, event))
         writer.close()
@@ -88,11 +92,13 @@ def extract(paths: tuple[str, ...], published: date | None, fmt: str, output: st
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("-o", "--output", "output", default=None, help="Write to FILE instead of standard output.")
-def annotate(paths: tuple[str, ...], published: date | None, output: str | None) -> None:
+@click.option("--names/--no-names", default=False, show_default=True,
+              help="Also find actors the knowledge base lacks with the statistical name tagger (slower).")
+def annotate(paths: tuple[str, ...], published: date | None, output: str | None, names: bool) -> None:
     """Write one JSON object per document with every layer the pipeline found."""
     progress = Progress("annotate")
     out = _output(output, False)
-    for article in _articles(paths, published, progress):
+    for article in _articles(paths, published, progress, names):
         out.write(json.dumps(annotation_record(article), ensure_ascii=False) + "\n")
     out.flush()
     if out is not sys.stdout:
@@ -105,14 +111,16 @@ def annotate(paths: tuple[str, ...], published: date | None, output: str | None)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite path or postgresql:// URL.")
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-def ingest(paths: tuple[str, ...], db: str, published: date | None) -> None:
+@click.option("--names/--no-names", default=False, show_default=True,
+              help="Also find actors the knowledge base lacks with the statistical name tagger (slower).")
+def ingest(paths: tuple[str, ...], db: str, published: date | None, names: bool) -> None:
     """Add documents to the store; a document already stored (same content) is skipped."""
     from marsad.store import open_store
 
     progress = Progress("ingest")
     try:
         with open_store(db) as store:
-            added, skipped = store.add_many(_articles(paths, published, progress))
+            added, skipped = store.add_many(_articles(paths, published, progress, names))
     except MarsadError as exc:
         raise click.ClickException(str(exc)) from exc
     progress.close()

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 from marsad.clean import Cleaner
+from marsad.config import Config
 from marsad.dates import DateResolver
 from marsad.entities import EntityLinker
 from marsad.errors import InputError
@@ -22,14 +23,15 @@ Stage = Callable[[Article], Article]
 class Pipeline:
     """clean → text → entities → dates → events → stories; times each stage in ``stage_times``."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
         self.cleaner = Cleaner()
         linker = EntityLinker()
         self.stages: list[tuple[str, Stage]] = [
             ("text", TextAnalyzer(known_stems=load_triggers().stems(), tokens=False)),
             ("entities", linker),
             ("dates", DateResolver()),
-            ("events", EventCoder(linker=linker)),
+            ("events", EventCoder(linker=linker, unknown_names=self.config.events.unknown_names)),
             ("stories", StoryClusterer()),
         ]
         self.stage_times: dict[str, float] = {"clean": 0.0, **{name: 0.0 for name, _ in self.stages}}

@@ -51,7 +51,9 @@ class _Arg:
 class EventCoder:
     """Fills Article.events."""
 
-    def __init__(self, linker: EntityLinker | None = None, lexicon: TriggerLexicon | None = None) -> None:
+    def __init__(self, linker: EntityLinker | None = None, lexicon: TriggerLexicon | None = None,
+                 unknown_names: bool = False) -> None:
+        self.unknown_names = unknown_names
         self.lexicon = lexicon or load_triggers()
         self.linker = linker
         self.ranks = frozenset(load_lexicon().ranks)
@@ -79,7 +81,7 @@ class EventCoder:
             if not hits:
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
-            if len(found) < len(hits) and self.linker is not None \
+            if self.unknown_names and len(found) < len(hits) and self.linker is not None \
                     and self._unknown_name_likely(article, tokens, hits, found, mentions) \
                     and self.linker.add_names(article, sent.start, sent.end):
                 # a trigger lacked an argument: names outside the knowledge base may supply it
