@@ -130,3 +130,19 @@ def test_capital_speaks_for_its_government():
     linker(art)
     (ev,) = EventCoder(linker=linker)(art).events
     assert (ev.type, ev.source.id, ev.target.id) == ("ACCUSE", "EGY", "TUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [("التقى وزير الخارجية الروسي نظيره الإيراني.", "rus-lavrov"),
+     ("التقى نائب وزير الخارجية الروسي الوفد الإيراني.", None),
+     ("قال رئيس الحكومة الفرنسية الأسبق إن الوضع خطير.", None)],
+)
+def test_deputies_and_former_holders_are_not_the_holder(text, linked):
+    from marsad.entities import EntityLinker
+
+    art = Article(doc_id="t", text=text, origin="test", content_hash="h", published=date(2015, 7, 25))
+    TextAnalyzer()(art)
+    EntityLinker()(art)
+    roles = [m for m in art.mentions if m.office]
+    assert roles and roles[0].id == linked

@@ -27,6 +27,9 @@ ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 
 # Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
 CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7,
               WEAK_COUNTRY: 0.75}
+# A role phrase after these names the holder's deputy or adviser; before these, a former holder.
+DEPUTY_WORDS = frozenset(normalize_text(w) for w in ("نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "نائبة"))
+FORMER_WORDS = frozenset(normalize_text(w) for w in ("السابق", "الأسبق", "السابقة", "الأسبقة", "سابق"))
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
@@ -116,6 +119,7 @@ class EntityLinker:
         self.kb = kb or KnowledgeBase.load()
         self.gazetteer = gazetteer or Gazetteer.load()
         self.automaton = build_automaton()
+        self._text = ""  # the article being linked (the linker is not shared across threads)
         self.ranks = load_lexicon().ranks
         self.agents = load_lexicon().agents
         self.metonyms = {normalize_text(m): c.iso3 for c in self.kb.countries.values() for m in c.metonyms_ar}
@@ -123,6 +127,7 @@ class EntityLinker:
         self.name_followers = load_lexicon().name_followers
 
     def __call__(self, article: Article) -> Article:
+        self._text = article.text
         norm = article.norm
         matches = self._matches(norm)
         when = article.published
@@ -205,7 +210,11 @@ class EntityLinker:
         if kind in (ACTOR, WEAK_ACTOR):
             return self.actor_mention(self.kb.actors[ref], text, span, when, CONFIDENCE[kind])
         if kind == OFFICE:
-            return self.office_mention(ref, text, span, when)
+            mention = self.office_mention(ref, text, span, when)
+            if self._not_the_holder(span):
+                # "نائب وزير الخارجية الروسي", "رئيس الحكومة الفرنسية الأسبق": someone other than the holder
+                mention = dataclasses.replace(mention, id=None, name=None, name_ar=None, confidence=0.5)
+            return mention
         if kind == AGENT:
             sector, agent_kind = self.agents[ref]
             return Mention(text=text, span=span, type=agent_kind, sector=sector, agent=True,
@@ -220,6 +229,11 @@ class EntityLinker:
             text=text, span=span, type="country", id=country.iso3, name=country.name,
             name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
         )
+
+    def _not_the_holder(self, span: tuple[int, int]) -> bool:
+        before = normalize_text(self._text[max(0, span[0] - 12) : span[0]]).split()
+        after = normalize_text(self._text[span[1] : span[1] + 12]).split()
+        return bool(before and before[-1].lstrip("و") in DEPUTY_WORDS) or bool(after and after[0] in FORMER_WORDS)
 
     def _check_patronymic(self, article: Article, m: Mention) -> Mention:
         """"عبدالله بن عبدالعزيز الربيعة" is not King Abdullah: a patronymic alias followed by another family
