@@ -267,5 +267,31 @@ def kb_search(text: str) -> None:
         click.echo(f"{actor.id}\t{actor.name}\t{actor.name_ar}\t{actor.country or ''}")
 
 
+@kb.command("import-wikidata")
+@click.argument("dump")
+@click.option("-o", "--output", "output", default=None,
+              help="Write the records to FILE (put it in src/marsad/data/kb/ as actors_<name>.jsonl to use it).")
+def kb_import_wikidata(dump: str, output: str | None) -> None:
+    """Read a Wikidata JSON dump (.json, .json.gz, .json.bz2) and write actor records for the people (with
+    positions held) and organisations that have an Arabic label."""
+    from marsad.entities.wikidata import check_dump, import_dump
+
+    try:
+        check_dump(dump)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    out = _output(output, False)
+    stats = import_dump(dump, out)
+    out.flush()
+    if out is not sys.stdout:
+        out.close()
+    for error in stats.errors:
+        click.echo(f"marsad: error: {error}", err=True)
+    click.echo(f"kb import-wikidata: {stats.entities} entities read, {stats.people} people and "
+               f"{stats.organizations} organisations written, {stats.skipped_no_arabic} without an Arabic label",
+               err=True)
+    sys.exit(1 if stats.errors else 0)
+
+
 if __name__ == "__main__":
     main()
