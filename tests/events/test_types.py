@@ -146,3 +146,24 @@ def test_deputies_and_former_holders_are_not_the_holder(text, linked):
     EntityLinker()(art)
     roles = [m for m in art.mentions if m.office]
     assert roles and roles[0].id == linked
+
+
+def _linked_events(text, published=date(2019, 5, 9)):
+    from marsad.entities import EntityLinker
+
+    art = Article(doc_id="t", text=text, origin="test", content_hash="h", published=published)
+    TextAnalyzer()(art)
+    linker = EntityLinker()
+    linker(art)
+    return [(e.type, e.mode, e.source.id, e.target.id if e.target else None) for e in
+            EventCoder(linker=linker)(art).events]
+
+
+def test_the_latter_is_the_last_actor_named_before():
+    text = "وصل المشير خليفة حفتر إلى القاهرة. واستقبل الرئيس عبد الفتاح السيسي الأخير في قصر الاتحادية."
+    assert ("CONSULT", "host", "egy-sisi", "lby-khalifa-haftar") in _linked_events(text)
+
+
+def test_both_sides_are_the_parties_of_the_last_two_party_event():
+    text = "استقبل الرئيس عبد الفتاح السيسي اليوم المشير خليفة حفتر. واتفق الجانبان على تنسيق الجهود."
+    assert _linked_events(text)[1] == ("AGREE", None, "egy-sisi", "lby-khalifa-haftar")

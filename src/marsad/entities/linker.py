@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6
 # A role phrase after these names the holder's deputy or adviser; before these, a former holder.
 DEPUTY_WORDS = frozenset(normalize_text(w) for w in ("نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "نائبة"))
 FORMER_WORDS = frozenset(normalize_text(w) for w in ("السابق", "الأسبق", "السابقة", "الأسبقة", "سابق"))
+LATTER_RE = re.compile(r"(?<![\w])(و?)(الاخير|الاخيره)(?![\w])")
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
@@ -45,6 +47,8 @@ class Lexicon:
     ranks: tuple[str, ...]
     agents: dict[str, tuple[str, str]]  # normalised phrase -> (sector, kind)
     name_followers: frozenset[str]
+    latter: frozenset[str]
+    both_sides: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +60,8 @@ def load_lexicon() -> Lexicon:
         ranks=tuple(sorted({normalize_text(r) for r in raw["ranks"]}, key=len, reverse=True)),
         agents={normalize_text(a["phrase"]): (a["sector"], a["kind"]) for a in agents},
         name_followers=frozenset(normalize_text(w).split()[0] for w in raw.get("name_followers", [])),
+        latter=frozenset(normalize_text(w) for w in raw.get("latter", [])),
+        both_sides=frozenset(normalize_text(w) for w in raw.get("both_sides", [])),
     )
 
 
@@ -174,7 +180,7 @@ class EntityLinker:
                 )
         mentions.sort(key=lambda m: m.span)
         mentions = [self._check_patronymic(article, m) for m in mentions]
-        article.mentions = self._chain(article, mentions)
+        article.mentions = self._resolve_latter(article, self._chain(article, mentions))
         return article
 
     def _matches(self, norm: str) -> list[tuple[int, int, tuple[tuple[int, str], ...]]]:
@@ -229,6 +235,28 @@ class EntityLinker:
             text=text, span=span, type="country", id=country.iso3, name=country.name,
             name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
         )
+
+    def _resolve_latter(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"الأخير" (the latter) is the last person or organisation named before it."""
+        latter = load_lexicon().latter
+        hits = [m for m in LATTER_RE.finditer(article.norm) if m.group(2) in latter]
+        if not hits:
+            return mentions
+        out = list(mentions)
+        for hit in hits:
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            sent_start = next((st.start for st in reversed(article.sentences) if st.start <= s), 0)
+            actors = [m for m in mentions if m.span[1] <= s and m.type in ("person", "organization", "group")
+                      and (m.id or m.name)]
+            in_sentence = [m for m in actors if m.span[0] >= sent_start]
+            # "التقى X بـ Y ... وأكد الأخير" is Y; "... X. واستقبل Y الأخير" is X, not the subject Y
+            antecedent = in_sentence[-1] if len(in_sentence) >= 2 else next(
+                (m for m in reversed(actors) if m.span[0] < sent_start), None)
+            if antecedent is not None:
+                out.append(dataclasses.replace(antecedent, text=article.text[s:e], span=(s, e), rank=None,
+                                               confidence=antecedent.confidence * 0.8))
+        out.sort(key=lambda m: m.span)
+        return out
 
     def _not_the_holder(self, span: tuple[int, int]) -> bool:
         before = normalize_text(self._text[max(0, span[0] - 12) : span[0]]).split()

@@ -64,12 +64,15 @@ class EventCoder:
                                   for m in c.metonyms_ar)
         self._starts: list[int] = []
         self._text = ""
+        self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
+        self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
         self.automaton = _trigger_automaton(self.lexicon)
 
     def __call__(self, article: Article) -> Article:
         mentions = sorted(article.mentions, key=lambda m: m.span)
         mstarts = [m.span[0] for m in mentions]
+        self._last_pair = None
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
                                       for pos in self._trigger_positions(article)} - {-1})
@@ -89,6 +92,9 @@ class EventCoder:
                 mstarts = [m.span[0] for m in mentions]
                 found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
             events.extend(found)
+            for ev in found:
+                if ev.target is not None and ev.target.type != "country":
+                    self._last_pair = (ev.source, ev.target)
         article.events = self._dedupe(article, events)
         return article
 
@@ -319,11 +325,19 @@ class EventCoder:
             receive = bool(prev_words & frame.receive_verbs)
         subject = obj = None
         pro_drop = False
+        if self._last_pair is not None and hit.end_tok < len(tokens) and trig.tense != "noun":
+            nxt = tokens[hit.end_tok].norm
+            if nxt in self.both_sides or nxt[1:] in self.both_sides:
+                # "وبحث الجانبان"، "واتفق الطرفان": the two parties of the article's last two-party event
+                subject, obj = _Arg(self._last_pair[0], ""), _Arg(self._last_pair[1], "")
+                readings = []
         between = next((a for a in after if a.marker == "بين" and not a.mention.is_place), None)
         partner = between and next(
             (b for b in after if b.mention.span[0] > between.mention.span[1] and b.conj and not b.mention.is_place),
             None)
-        if between is not None and partner is not None:
+        if subject is not None:
+            pass
+        elif between is not None and partner is not None:
             subject, obj = between, partner
         else:
             for reading in readings:
