@@ -23,7 +23,7 @@ run: $(STAMP)
 	$(BIN)/marsad serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## test: the whole suite (slow tests included)
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -42,3 +42,18 @@ clean-db:
 ## eval: score every stage on its gold data (tests/eval); fails when a score drops below its pinned floor
 eval: $(STAMP)
 	$(BIN)/python -m pytest tests/eval -q -s -p no:cacheprovider
+
+## train-ner: train the name tagger (src/marsad/data/ner.crfsuite) on ANERcorp (needs ../shared/data); prints test F1
+.PHONY: train-ner
+train-ner: $(STAMP)
+	$(BIN)/python tools/train_ner.py
+
+## chromium: Debian's chromium for the dashboard's browser tests (tests/web), installed when missing
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium)
+
+## bench-api: API latency (p50/p95) on a generated store of one million events (several minutes, ~3 GB in /tmp)
+.PHONY: bench-api
+bench-api: $(STAMP)
+	$(BIN)/python benchmarks/bench_api.py --events 1000000

@@ -10,6 +10,8 @@ from marsad.errors import MarsadError
 from marsad.store import open_store
 from marsad.store.migrations import MIGRATIONS, Migration, applied_migrations, apply_migrations
 
+ALL = [m.name for m in MIGRATIONS]  # every migration the store ships, in order
+
 
 def _conn(path: str) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
@@ -19,7 +21,7 @@ def test_migrations_fresh_database_applies_all_and_records_names(db_path):
     with open_store(db_path) as store:
         assert store.applied_migrations == [m.name for m in MIGRATIONS]
     conn = _conn(db_path)
-    assert applied_migrations(conn) == ["0001_initial"]
+    assert applied_migrations(conn) == ALL
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
     assert {"documents", "events", "event_actors", "documents_fts", "migrations"} <= tables
 
@@ -28,7 +30,7 @@ def test_migrations_reopen_applies_nothing(db_path):
     open_store(db_path).close()
     with open_store(db_path) as store:
         assert store.applied_migrations == []
-    assert applied_migrations(_conn(db_path)) == ["0001_initial"]
+    assert applied_migrations(_conn(db_path)) == ALL
 
 
 def test_migrations_only_missing_ones_run_in_order(db_path):
@@ -41,24 +43,24 @@ def test_migrations_only_missing_ones_run_in_order(db_path):
 
     extra = (
         *MIGRATIONS,
-        Migration("0002_lang_index_table", ("CREATE TABLE extra (x INTEGER)",)),
-        Migration("0003_lang", add_column),
+        Migration("9002_lang_index_table", ("CREATE TABLE extra (x INTEGER)",)),
+        Migration("9003_lang", add_column),
     )
     conn = _conn(db_path)
-    assert apply_migrations(conn, extra) == ["0002_lang_index_table", "0003_lang"]
+    assert apply_migrations(conn, extra) == ["9002_lang_index_table", "9003_lang"]
     assert apply_migrations(conn, extra) == []
     assert calls == ["0003"]
-    assert applied_migrations(conn) == ["0001_initial", "0002_lang_index_table", "0003_lang"]
+    assert applied_migrations(conn) == [*ALL, "9002_lang_index_table", "9003_lang"]
     assert "lang" in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
 
 
 def test_migration_failure_rolls_back_and_is_not_recorded(db_path):
     open_store(db_path).close()
     conn = _conn(db_path)
-    broken = (*MIGRATIONS, Migration("0002_broken", ("CREATE TABLE half (x INTEGER)", "NOT SQL AT ALL")))
+    broken = (*MIGRATIONS, Migration("9002_broken", ("CREATE TABLE half (x INTEGER)", "NOT SQL AT ALL")))
     with pytest.raises(sqlite3.OperationalError):
         apply_migrations(conn, broken)
-    assert applied_migrations(conn) == ["0001_initial"]
+    assert applied_migrations(conn) == ALL
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
 
 

@@ -8,6 +8,7 @@ a token is configured.
 from __future__ import annotations
 
 import hmac
+import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import asynccontextmanager
@@ -18,9 +19,11 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from marsad.api.kbinfo import kb_actor
 from marsad.errors import InputError
 from marsad.ingest.records import record_to_document
 from marsad.store import Store, open_store
+from marsad.store.sqlite import BUSY_TIMEOUT_MS
 
 MAX_LIMIT = 1000
 MAX_POST_RECORDS = 1000  # one request is processed synchronously: bigger batches belong to `marsad ingest`
@@ -39,15 +42,25 @@ class EventQuery:
 
     def __init__(
         self,
-        actor: Annotated[str | None, Query(max_length=200)] = None,
-        type: Annotated[str | None, Query(pattern=r"^([A-Za-z_]{2,20})?$")] = None,  # noqa: A002
-        country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$")] = None,
-        status: Annotated[str | None, Query(pattern="^(" + "|".join(STATUSES) + ")?$")] = None,
-        since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        q: Annotated[str | None, Query(max_length=500)] = None,
-        mode: Annotated[str | None, Query(max_length=40)] = None,
-        source: Annotated[str | None, Query(max_length=200)] = None,
+        actor: Annotated[
+            str | None, Query(max_length=200, description="knowledge-base id, or part of a name (Arabic or Latin)")
+        ] = None,
+        type: Annotated[  # noqa: A002
+            str | None, Query(pattern=r"^([A-Za-z_]{2,20})?$", description="PLOVER event type, e.g. CONSULT")
+        ] = None,
+        country: Annotated[
+            str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3 of either party")
+        ] = None,
+        status: Annotated[
+            str | None, Query(pattern="^(" + "|".join(STATUSES) + ")?$", description="reported, planned, ...")
+        ] = None,
+        since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+        q: Annotated[
+            str | None, Query(max_length=500, description="words of the article text (clitics tolerated)")
+        ] = None,
+        mode: Annotated[str | None, Query(max_length=40, description="PLOVER mode, e.g. visit, host")] = None,
+        source: Annotated[str | None, Query(max_length=200, description="outlet, as stored")] = None,
     ) -> None:
         # Empty form fields arrive as "": they mean "no filter".
         self.filters = {
@@ -68,6 +81,23 @@ class EventQuery:
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
+
+
+def store_conn(store: Store) -> sqlite3.Connection:
+    """The calling thread's connection of the store, for the aggregate queries (marsad.store.aggregates).
+
+    Store keeps one connection per thread behind a private property; reading it here keeps the aggregates out
+    of the writer's module (a public accessor on Store would be the better home).
+    """
+    return store._conn  # noqa: SLF001
+
+
+def open_reader(store: Store) -> sqlite3.Connection:
+    """A connection of its own on the store's database, for a response streamed over several threads."""
+    conn = sqlite3.connect(store.path, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 class Ingestor:
@@ -125,9 +155,16 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         yield
         store.close()
 
-    # Swagger UI and ReDoc load their scripts from a CDN: off, the dashboard must work offline.
-    # The schema stays at /openapi.json.
-    app = FastAPI(title="marsad", version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
+    # Swagger UI and ReDoc load their scripts from a CDN: off, the dashboard must work offline. The schema
+    # stays at /openapi.json and /docs is an offline page rendered from it (marsad.api.docs).
+    app = FastAPI(
+        title="marsad",
+        version="1",
+        description="Political events coded from Arabic news: events, stories, actors, documents, aggregates.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.store = store
     app.state.ingestor = Ingestor(store)
 
@@ -160,7 +197,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
 
     @app.get("/api/actors/{actor_id}")
     def api_actor(actor_id: str) -> dict:
-        return _found(store.actor(actor_id), "actor", actor_id)
+        return _found(store.actor(actor_id, kb=kb_actor), "actor", actor_id)
 
     @app.get("/api/documents/{doc_id:path}")
     def api_document(doc_id: str) -> dict:
@@ -187,9 +224,14 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
             raise HTTPException(413, f"at most {MAX_POST_RECORDS} records per request; use `marsad ingest`")
         return await run_in_threadpool(app.state.ingestor.ingest, records)
 
-    from marsad.api.pages import router  # the HTML pages share this app's store
+    # Imported here: these modules import EventQuery and the helpers above from this one.
+    from marsad.api.charts import router as charts_router
+    from marsad.api.docs import router as docs_router
+    from marsad.api.pages import router as pages_router
 
-    app.include_router(router)
+    app.include_router(charts_router)
+    app.include_router(docs_router)
+    app.include_router(pages_router)
     app.mount("/static", StaticFiles(packages=[("marsad.web", "static")]), name="static")
     return app
 

@@ -71,8 +71,10 @@ def annotations_of(record: dict[str, Any]) -> list[_Annotation]:
 
 def segments(record: dict[str, Any]) -> list[Segment]:
     """The text cut at every annotation boundary; annotated pieces carry classes and a tooltip."""
-    text = record.get("text") or ""
-    notes = annotations_of(record)
+    return _cut(record.get("text") or "", annotations_of(record))
+
+
+def _cut(text: str, notes: list[_Annotation]) -> list[Segment]:
     cuts = sorted({0, len(text), *(a.start for a in notes), *(a.end for a in notes)})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -84,3 +86,41 @@ def segments(record: dict[str, Any]) -> list[Segment]:
         title = " · ".join(dict.fromkeys(x.title for x in covering))
         out.append(Segment(text[a:b], classes, title))
     return out
+
+
+def evidence_segments(event: dict[str, Any]) -> list[Segment]:
+    """An event's evidence sentence cut at its actor, place, trigger and date spans (for the story page).
+
+    Spans in the record point into the document; the sentence starts at ``evidence_span[0]``. The record keeps
+    the words its date was read from (``date_text``) but not their span: the first occurrence inside the
+    sentence is marked.
+    """
+    text = event.get("evidence") or ""
+    start = (_span(event.get("evidence_span"), 10**12) or (0, 0))[0]
+    notes: list[_Annotation] = []
+
+    def add(span: Any, css: str, title: str) -> None:
+        s = _span(span, 10**12)
+        if s is None:
+            return
+        a, b = max(0, s[0] - start), min(len(text), s[1] - start)
+        if a < b:
+            notes.append(_Annotation(a, b, css, title))
+
+    for role, actor in [("source", event.get("source")), ("target", event.get("target"))] + [
+        ("participant", p) for p in event.get("participants") or []
+    ]:
+        if actor:
+            label = actor.get("name") or actor.get("name_ar") or actor.get("text") or ""
+            add(actor.get("span"), f"mention {_css('mention', actor.get('kind'))} {_css('role', role)}",
+                f"{role}: {label}")  # fmt: skip
+    place = event.get("location")
+    if place:
+        add(place.get("span"), "mention mention-place", f"place: {place.get('name') or place.get('text')}")
+    label = "/".join(str(x) for x in (event.get("type"), event.get("mode")) if x)
+    add(event.get("trigger_span"), f"trigger {_css('trigger', event.get('type'))}", label)
+    date_text = event.get("date_text")
+    if date_text and date_text in text:
+        i = text.index(date_text)
+        notes.append(_Annotation(i, i + len(date_text), "timex", f"date {event.get('date')}"))
+    return _cut(text, notes)

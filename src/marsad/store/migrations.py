@@ -95,7 +95,77 @@ class Migration:
                 conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL),)
+# The dashboard's read paths at a million events (benchmarks/bench_api.py). Generated columns are computed from
+# the event record when a row is written, so the writer (sqlite.py) needs no change, and they can be indexed:
+# - sort_key orders events newest first without joining documents: the event date where known, else the
+#   publication date, then the publication date to order ties (a space sorts below "-", so "2019-05" comes
+#   after "2019-05-09" in a descending scan, as a month-precise date should);
+# - lat, lon, place_key let the map group events by place from an index instead of parsing every record;
+# - actor_names holds each distinct normalised actor text once, so a name filter scans thousands of names,
+#   not millions of event_actors rows.
+_PUBLISHED = "json_extract(record, '$.doc.published')"
+_QUERY_INDEXES = (
+    "ALTER TABLE events ADD COLUMN sort_key TEXT GENERATED ALWAYS AS"
+    f" (COALESCE(date_key, {_PUBLISHED}) || ' ' || COALESCE({_PUBLISHED}, '')) VIRTUAL",
+    "ALTER TABLE events ADD COLUMN lat REAL GENERATED ALWAYS AS (json_extract(record, '$.location.lat')) VIRTUAL",
+    "ALTER TABLE events ADD COLUMN lon REAL GENERATED ALWAYS AS (json_extract(record, '$.location.lon')) VIRTUAL",
+    "ALTER TABLE events ADD COLUMN place_key TEXT GENERATED ALWAYS AS (COALESCE("
+    "json_extract(record, '$.location.geonameid'), json_extract(record, '$.location.name'),"
+    " json_extract(record, '$.location.text'))) VIRTUAL",
+    "CREATE INDEX events_sort ON events(sort_key)",
+    # Covering for lists and aggregates over a period: a date range is read from this index alone, never from
+    # the table rows, whose generated columns would re-parse every record.
+    "CREATE INDEX events_period ON events(date_key, type, status, mode, story_id, source_id, target_id,"
+    " source_country, target_country, sort_key, lat, lon, place_key, id)",
+    "DROP INDEX events_date",  # events_period starts with date_key: the planner must not pick the narrow one
+    "CREATE INDEX events_source_country_type ON events(source_country, type, sort_key)",
+    "CREATE INDEX events_target_country_type ON events(target_country, type, sort_key)",
+    "CREATE INDEX events_type_sort ON events(type, sort_key)",
+    "CREATE INDEX events_story_sort ON events(story_id, sort_key)",
+    "CREATE INDEX events_place ON events(lat, lon, place_key) WHERE lat IS NOT NULL",
+    "CREATE INDEX events_pair ON events(source_id, target_id, story_id)",
+    "CREATE INDEX event_actors_actor_event ON event_actors(actor_id, event_id)",
+    "CREATE INDEX event_actors_event_actor ON event_actors(event_id, actor_id)",  # covering for top actors
+    "CREATE INDEX event_actors_match ON event_actors(match_text, event_id)",
+    "CREATE TABLE actor_names (match_text TEXT PRIMARY KEY) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO actor_names (match_text) SELECT match_text FROM event_actors",
+    """
+    CREATE TRIGGER event_actors_names AFTER INSERT ON event_actors BEGIN
+        INSERT OR IGNORE INTO actor_names (match_text) VALUES (new.match_text);
+    END
+    """,
+)
+
+# Stories kept between ingests (marsad.store.stories): each story's canonical event as StoryIndex state (JSON),
+# filed under its blocking keys so that a new event loads only its candidates; near-duplicate documents through
+# their MinHash signatures (64 x 32 bits) and LSH band keys. Stories stored before this migration keep their ids
+# but are not candidates for new events (their events were stored without the state this needs).
+_STORIES = (
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT,
+        date TEXT,                         -- the most precise date its reports gave (ISO partial)
+        date_precision TEXT,
+        size INTEGER NOT NULL,             -- mentions assigned to it
+        state TEXT NOT NULL,               -- StoryState.to_json(): participants, date span, place, evidence words
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE TABLE story_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (key, story_id)) WITHOUT ROWID",
+    "CREATE TABLE doc_signatures (doc_key TEXT PRIMARY KEY, signature BLOB NOT NULL, duplicate_of TEXT)",
+    "CREATE TABLE doc_bands (band INTEGER NOT NULL, doc_key TEXT NOT NULL)",
+    "CREATE INDEX doc_bands_band ON doc_bands(band)",
+    "ALTER TABLE documents ADD COLUMN duplicate_of TEXT",  # doc_key of the earlier document it copies
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _INITIAL),
+    Migration("0003_query_indexes", _QUERY_INDEXES),
+    Migration("0004_stories", _STORIES),
+)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

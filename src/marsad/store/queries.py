@@ -10,7 +10,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +20,9 @@ from marsad.text.normalize import normalize_text
 
 ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-# Newest first: the event's own date where known, else the publication date of its document.
-_ORDER_KEY = "COALESCE(e.date_key, d.published)"
+# Newest first: the event's own date where known, else the publication date of its document (sort_key is a
+# generated, indexed column of events: migration 0003_query_indexes). Ties: the later-written event first.
+ORDER_BY = "e.sort_key DESC, e.rowid DESC"
 
 
 @dataclass
@@ -38,17 +39,22 @@ class EventFilter:
     source: str | None = None  # outlet
 
     def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause (over events ``e`` joined with documents ``d``) and its parameters."""
+        """The WHERE clause over ``events e`` alone and its parameters.
+
+        Conditions on documents (outlet, text query) and actors are ``IN`` subqueries rather than joins, so that
+        one event stays one row and SQLite can walk the sort_key index and stop at the page's end.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if self.actor:
+            # An id, or a part of any stored spelling (actor_names holds each distinct spelling once).
             clauses.append(
-                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
-                " AND (a.actor_id = ? OR instr(a.match_text, ?) > 0))"
+                "e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? OR match_text IN"
+                " (SELECT match_text FROM actor_names WHERE instr(match_text, ?) > 0))"
             )
             params += [self.actor, normalize_text(self.actor).lower()]
         if self.actor_id:
-            clauses.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_id = ?)")
+            clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
             params.append(self.actor_id)
         if self.type:
             clauses.append("e.type = ?")
@@ -63,24 +69,32 @@ class EventFilter:
             clauses.append("(e.source_country = ? OR e.target_country = ?)")
             params += [self.country.upper()] * 2
         # A partial date overlaps a bound when the two agree on their common prefix ("2019-05" is in a range
-        # starting "2019-05-09"): compare both cut to the shorter length.
+        # starting "2019-05-09"): compare both cut to the shorter length. The plain range before it is implied
+        # by that test and lets an index on date_key narrow the scan.
         if self.since:
             _check_date("since", self.since)
+            clauses.append("e.date_key >= ?")
+            params.append(self.since[:4])
             clauses.append("substr(e.date_key, 1, length(?)) >= substr(?, 1, length(e.date_key))")
             params += [self.since] * 2
         if self.until:
             _check_date("until", self.until)
+            clauses.append("e.date_key < ?")
+            params.append(self.until + "~")  # "~" sorts after "-" and digits: all of the prefix's dates
             clauses.append("substr(e.date_key, 1, length(?)) <= substr(?, 1, length(e.date_key))")
             params += [self.until] * 2
         if self.source:
-            clauses.append("d.source = ?")
+            clauses.append("e.doc_key IN (SELECT doc_key FROM documents WHERE source = ?)")
             params.append(self.source)
         if self.q:
             match = fts_query(self.q)
             if match is None:
                 clauses.append("0")  # a query with no words matches nothing rather than everything
             else:
-                clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+                clauses.append(
+                    "e.doc_key IN (SELECT doc_key FROM documents WHERE rowid IN"
+                    " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
+                )
                 params.append(match)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
@@ -101,33 +115,71 @@ def query_events(
 ) -> tuple[int, list[dict]]:
     where, params = flt.where()
     limit, offset = _page(limit, offset)
-    base = f"FROM events e JOIN documents d ON d.doc_key = e.doc_key{where}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    total = conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
     rows = conn.execute(
-        f"SELECT e.record {base} ORDER BY {_ORDER_KEY} DESC, d.published DESC, e.rowid LIMIT ? OFFSET ?",
+        f"SELECT e.record FROM {_ordered_source(conn, flt, total, offset + limit)}{where}"
+        f" ORDER BY {ORDER_BY} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return total, [json.loads(r[0]) for r in rows]
 
 
+# Walking the sort_key index newest first and testing each row is fast when matches are common (the page fills
+# after a few thousand rows); collecting matches through other indexes and sorting them is fast when they are
+# rare, but sorting reads sort_key, which is computed from the JSON record for every match. Above this many
+# expected rows walked, the planner's own choice is kept. Calibrated on benchmarks/bench_api.py (1M events).
+MAX_ORDERED_WALK = 20_000
+
+
+def _ordered_source(conn: sqlite3.Connection, flt: EventFilter, matching: int, needed: int) -> str:
+    """``events e``, or the same forced onto the sort_key index when walking it is the cheaper plan.
+
+    The estimate assumes matches spread evenly over time, which a date filter breaks (they all lie in one
+    stretch of the index): with one, the planner decides.
+    """
+    if matching == 0 or flt.since or flt.until:
+        return "events e"
+    size = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0  # O(1): an estimate of the count
+    return "events e INDEXED BY events_sort" if needed * size / matching <= MAX_ORDERED_WALK else "events e"
+
+
+def iter_events(conn: sqlite3.Connection, flt: EventFilter, limit: int) -> Iterator[dict]:
+    """Up to ``limit`` matching event records, newest first, read lazily (for downloads)."""
+    where, params = flt.where()
+    cur = conn.execute(f"SELECT e.record FROM events e{where} ORDER BY {ORDER_BY} LIMIT ?", [*params, limit])
+    for (rec,) in cur:
+        yield json.loads(rec)
+
+
 def query_stories(
     conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: int
 ) -> tuple[int, list[dict]]:
-    """Stories having at least one event that matches the filter; each story carries all its events."""
+    """Stories having at least one event that matches the filter, the story with the newest matching event
+    first; each story carries all its events.
+
+    Matching events are read newest first and stories taken in order of first appearance (a story first
+    appears at its newest matching event), so a page needs only the newest events, not a grouping of all.
+    """
     where, params = flt.where()
     limit, offset = _page(limit, offset)
-    matched = (
-        f"SELECT e.story_id AS story_id, max({_ORDER_KEY}) AS k "
-        f"FROM events e JOIN documents d ON d.doc_key = e.doc_key{where} GROUP BY e.story_id"
-    )
-    total = conn.execute(f"SELECT count(*) FROM ({matched})", params).fetchone()[0]
-    ids = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT story_id FROM ({matched}) ORDER BY k DESC, story_id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-    ]
+    total = conn.execute(f"SELECT count(DISTINCT e.story_id) FROM events e{where}", params).fetchone()[0]
+    need = offset + limit
+    first: dict[str, str] = {}
+    boundary: str | None = None
+    source = _ordered_source(conn, flt, total, need)
+    cur = conn.execute(f"SELECT e.story_id, e.sort_key FROM {source}{where} ORDER BY e.sort_key DESC", params)
+    for sid, key in cur:
+        if sid in first:
+            continue
+        if len(first) >= need and key != boundary:
+            break  # stories tied with the last one needed are kept, so ties order by id as documented
+        first[sid] = key or ""
+        if len(first) == need:
+            boundary = key
+    cur.close()
+    ordered = sorted(first, key=lambda sid: sid)
+    ordered.sort(key=lambda sid: first[sid], reverse=True)
+    ids = ordered[offset:need]
     records = story_records(conn, ids)
     return total, [build_story(sid, records[sid]) for sid in ids]
 
@@ -261,7 +313,10 @@ def actor_summary(
         "as_target": counts[3],
     }
     if entry:
-        for key in ("name", "name_ar", "country", "sector", "kind", "roles"):
+        # The knowledge base knows the canonical names and the offices with their dates; the titles the reports
+        # used stay under roles_reported.
+        summary["roles_reported"] = roles
+        for key in ("name", "name_ar", "country", "sector", "kind", "roles", "aliases_ar", "aliases_en"):
             if entry.get(key):
                 summary[key] = entry[key]
     return summary

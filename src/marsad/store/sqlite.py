@@ -29,6 +29,7 @@ from marsad.store.queries import (
     story_records,
 )
 from marsad.store.search import fts_query, snippet, stems_of
+from marsad.store.stories import index_article, record_duplicate, story_record
 from marsad.text.normalize import normalize, normalize_text
 
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another process's transaction before failing
@@ -152,6 +153,9 @@ class Store:
         key = article.content_hash
         if conn.execute("SELECT 1 FROM documents WHERE doc_key = ?", (key,)).fetchone():
             return False
+        # Stories (marsad.store.stories): re-assign the events' story ids against the stories already stored,
+        # so that an ingest extends them, and note which stored document this one copies.
+        duplicate_of = index_article(conn, article)
         annotation = annotation_record(article)
         events = annotation["events"]
         # The text and the events are stored in their own columns and tables; the annotation keeps their keys
@@ -175,6 +179,7 @@ class Store:
                 datetime.now(timezone.utc).isoformat(timespec="seconds"),
             ),
         )
+        record_duplicate(conn, key, duplicate_of)
         conn.execute(
             "INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
             (cur.lastrowid, title_norm, norm, stems_of(title_norm + "\n" + norm)),
@@ -276,6 +281,10 @@ class Store:
         """(total matching, one page of stories): stories with at least one event matching the filters."""
         flt = EventFilter(actor, actor_id, type, country, status, since, until, q, mode, source)
         return query_stories(self._conn, flt, limit, offset)
+
+    def story_record(self, story_id: str) -> dict | None:
+        """The story with its canonical event and its copies (marsad.store.stories.story_record)."""
+        return story_record(self._conn, story_id)
 
     def story(self, story_id: str) -> dict | None:
         records = story_records(self._conn, [story_id])[story_id]
