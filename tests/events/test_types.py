@@ -167,3 +167,11 @@ def test_the_latter_is_the_last_actor_named_before():
 def test_both_sides_are_the_parties_of_the_last_two_party_event():
     text = "استقبل الرئيس عبد الفتاح السيسي اليوم المشير خليفة حفتر. واتفق الجانبان على تنسيق الجهود."
     assert _linked_events(text)[1] == ("AGREE", None, "egy-sisi", "lby-khalifa-haftar")
+
+
+def test_background_visit_keeps_its_subject_and_place():
+    text = ("التقى السيسي بالمشير خليفة حفتر. وكان المشير حفتر قد زار القاهرة أيضاً منتصف شهر أبريل الماضي "
+            "والتقى خلالها الرئيس السيسي.")
+    events = _linked_events(text, published=date(2019, 5, 14))
+    assert ("CONSULT", "visit", "lby-khalifa-haftar", "EGY") in events
+    assert ("CONSULT", "meet", "lby-khalifa-haftar", "egy-sisi") in events

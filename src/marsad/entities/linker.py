@@ -37,7 +37,9 @@ LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
 LOCATIVE_WORDS = frozenset(normalize_text(w) for w in (
     "في", "إلى", "الى", "من", "مدينة", "العاصمة", "عاصمة", "داخل", "قرب", "نحو", "عبر", "حتى", "غرب", "شرق",
-    "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "أنحاء", "ضواحي", "مطار", "سفارة", "سفارتها", "سفارته", "سفارات"))
+    "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "أنحاء",
+    # after a verb of travel the capital is where one goes ("زار القاهرة"), not who acts
+    "زار", "زارت", "زارا", "زاروا", "يزور", "تزور", "يزوران", "يزورون", "غادر", "غادرت", "يغادر", "تغادر", "ضواحي", "مطار", "سفارة", "سفارتها", "سفارته", "سفارات"))
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
 

@@ -59,9 +59,6 @@ class EventCoder:
         self.ranks = frozenset(load_lexicon().ranks)
         self.rank_words = frozenset(w for r in self.ranks for w in r.split())
         self.stems = self.lexicon.stems()
-        kb = linker.kb if linker is not None else None
-        self.metonyms = frozenset(normalize_text(m) for c in (kb.countries.values() if kb else ())
-                                  for m in c.metonyms_ar)
         self._starts: list[int] = []
         self._text = ""
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
@@ -312,6 +309,8 @@ class EventCoder:
                 readings.append((_Arg(previous_source, ""), True))
         else:
             headline_svo = trig.tense == "present" and svo_subject is not None
+            if svo_subject is not None and trig.tense == "past":
+                readings.append((svo_subject, False))  # "وكان X قد زار القاهرة": X, not القاهرة
             if first is not None and not headline_svo:
                 readings.append((first, False))
             if previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:
@@ -388,9 +387,11 @@ class EventCoder:
             confidence=max(0.05, min(0.99, confidence)),
         )
 
-    def _actor(self, arg: _Arg) -> bool:
-        """An actor argument: not a place, unless a capital used for its government (metonymy)."""
-        return not arg.mention.is_place or normalize_text(arg.mention.text) in self.metonyms
+    @staticmethod
+    def _actor(arg: _Arg) -> bool:
+        """An actor argument: not a place (the linker already turned capitals used for their governments,
+        "أعلنت القاهرة", into countries)."""
+        return not arg.mention.is_place
 
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""
