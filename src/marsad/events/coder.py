@@ -425,6 +425,8 @@ class EventCoder:
         for a in after:
             if a is subject or a.mention is subject.mention:
                 continue
+            if a.mention.id is not None and a.mention.id == subject.mention.id:
+                continue  # an appositive of the subject ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح")
             if a.mention.span[0] < subject.mention.span[1] and subject in after:
                 continue
             if a.mention.is_place and not frame.object_places and not self._actor(a):
