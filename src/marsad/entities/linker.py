@@ -29,9 +29,14 @@ ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 
 CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7,
               WEAK_COUNTRY: 0.75}
 # A role phrase after these names the holder's deputy or adviser; before these, a former holder.
-DEPUTY_WORDS = frozenset(normalize_text(w) for w in ("نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "نائبة"))
+DEPUTY_WORDS = frozenset(normalize_text(w) for w in ("نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "نائبة",
+                                                    "مبعوث", "المبعوث", "ممثل", "الممثل", "موفد", "مندوب"))
 FORMER_WORDS = frozenset(normalize_text(w) for w in ("السابق", "الأسبق", "السابقة", "الأسبقة", "سابق"))
 LATTER_RE = re.compile(r"(?<![\w])(و?)(الاخير|الاخيره)(?![\w])")
+# Words that start with ال but are no family name ("محمد بن سلمان إلى الأردن").
+NOT_NAMES = frozenset(normalize_text(w) for w in ("إلى", "التي", "الذي", "الذين", "اللذين", "اللتين", "الآن",
+                                                 "إلا", "الأمر", "اليوم", "الليلة", "الأحد", "الاثنين", "الثلاثاء",
+                                                 "الأربعاء", "الخميس", "الجمعة", "السبت", "الأسبوع", "العام"))
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
@@ -275,7 +280,8 @@ class EntityLinker:
         if not words or not rest[:1].isspace():
             return m
         word = words[0]
-        if word.startswith(("ال", "اال")) and word not in self.name_followers and word not in self.ranks \
+        if word.startswith(("ال", "اال")) and len(word) >= 5 and word not in NOT_NAMES \
+                and word not in self.name_followers and word not in self.ranks \
                 and word not in self.agents and normalize_text(word) not in self._demonym_words:
             return dataclasses.replace(m, id=None, name=None, name_ar=None, role=None, office=None,
                                        confidence=0.5)
