@@ -175,3 +175,15 @@ def test_background_visit_keeps_its_subject_and_place():
     events = _linked_events(text, published=date(2019, 5, 14))
     assert ("CONSULT", "visit", "lby-khalifa-haftar", "EGY") in events
     assert ("CONSULT", "meet", "lby-khalifa-haftar", "egy-sisi") in events
+
+
+def test_location_after_a_locative_noun():
+    text = "التقى السيسي بالمشير خليفة حفتر في مقر القيادة العامة شرق مدينة بنغازي."
+    art = Article(doc_id="t", text=text, origin="test", content_hash="h", published=date(2019, 5, 14))
+    TextAnalyzer()(art)
+    from marsad.entities import EntityLinker
+
+    linker = EntityLinker()
+    linker(art)
+    (ev,) = EventCoder(linker=linker)(art).events
+    assert ev.location is not None and ev.location.name == "Benghazi"

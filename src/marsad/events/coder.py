@@ -13,7 +13,7 @@ from datetime import date
 import ahocorasick
 
 from marsad.dates.attach import attach_event_date
-from marsad.entities.linker import EntityLinker, load_lexicon
+from marsad.entities.linker import LOCATIVE_WORDS, EntityLinker, load_lexicon
 from marsad.events.lexicon import Trigger, TriggerLexicon, load_triggers
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
 from marsad.text.normalize import normalize_text
@@ -361,7 +361,14 @@ class EventCoder:
         target = obj.mention if obj is not None else None
         if (receive or frame.swap) and target is not None:
             source, target = target, source
-        location = self._location(after, obj)
+        location = self._location(article, after, obj)
+        if location is None:
+            place = self._dateline_place(article)
+            # only where it fits the event: a visit happens in the visited country, others in a party's country
+            # only for a host, who receives at home: a Libyan outlet's "القاهرة -" says nothing of a meeting
+            # its correspondent reports from Benghazi
+            if place is not None and trig.mode == "host" and place.country == source.country:
+                location = place
         if target is not None and target.is_place:
             target = self._country_of(target)
             if target is None:
@@ -460,13 +467,29 @@ class EventCoder:
                        sector=frame.implicit_source_sector, confidence=0.5)
 
     @staticmethod
-    def _location(after: list[_Arg], obj: _Arg | None) -> Mention | None:
+    def _dateline_place(article: Article) -> Mention | None:
+        """The dateline's place ("القاهرة - "): where the report was filed, the event's place when the sentence
+        names none."""
+        if not article.dateline_span:
+            return None
+        s, e = article.dateline_span
+        return next((m for m in article.mentions if m.is_place and s <= m.span[0] < e), None)
+
+    @staticmethod
+    def _location(article: Article, after: list[_Arg], obj: _Arg | None) -> Mention | None:
         if obj is not None and obj.mention.is_place:
             return obj.mention
         for a in after:
-            if a.mention.is_place and a.marker in ("في", "ب"):
+            if a.mention.is_place and (a.marker in ("في", "ب") or a.marker == ""
+                                       and EventCoder._after_locative(article, a.mention)):
                 return a.mention
         return None
+
+    @staticmethod
+    def _after_locative(article: Article, place: Mention) -> bool:
+        """A place after "مدينة"، "العاصمة"، "شرق" ... ("في مقر القيادة شرق مدينة بنغازي")."""
+        words = normalize_text(article.text[max(0, place.span[0] - 16) : place.span[0]]).split()
+        return bool(words) and words[-1].lstrip("وب") in LOCATIVE_WORDS
 
     def _country_of(self, place: Mention) -> Mention | None:
         """A place named as what is visited stands for its country ("وصل إلى القاهرة" → Egypt)."""
