@@ -84,12 +84,8 @@ Offset = Annotated[int, Query(ge=0)]
 
 
 def store_conn(store: Store) -> sqlite3.Connection:
-    """The calling thread's connection of the store, for the aggregate queries (marsad.store.aggregates).
-
-    Store keeps one connection per thread behind a private property; reading it here keeps the aggregates out
-    of the writer's module (a public accessor on Store would be the better home).
-    """
-    return store._conn  # noqa: SLF001
+    """The calling thread's connection of the store, for the aggregate queries (marsad.store.aggregates)."""
+    return store.connection
 
 
 def open_reader(store: Store) -> sqlite3.Connection:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
+from marsad.store import rollups
 from marsad.store.queries import EventFilter, _page
 from marsad.store.search import fts_query
 from marsad.text.normalize import normalize_text
@@ -38,11 +39,14 @@ def timeline(conn: sqlite3.Connection, flt: EventFilter, granularity: str | None
     where, params = flt.where()
     if granularity is not None and granularity not in GRANULARITY_LEN:
         raise ValueError(f"granularity must be one of {', '.join(GRANULARITY_LEN)}")
-    # One pass at the stored precision, re-cut in Python: the grouped rows are few compared with events.
-    # Grouped in the order of the (type, date_key) index, so SQLite aggregates as it scans, without sorting.
-    rows = conn.execute(
-        f"SELECT e.date_key, e.type, count(*) FROM events e{where} GROUP BY e.type, e.date_key", params
-    ).fetchall()
+    # One pass at the stored precision, re-cut in Python: the grouped rows are few compared with events. From
+    # the rollup when the filter allows; else grouped in the order of the (type, date_key) index, so SQLite
+    # aggregates as it scans, without sorting.
+    rows = rollups.timeline_rows(conn, flt)
+    if rows is None:
+        rows = conn.execute(
+            f"SELECT e.date_key, e.type, count(*) FROM events e{where} GROUP BY e.type, e.date_key", params
+        ).fetchall()
     dated = [k for k, _t, _n in rows if k]
     if granularity is None:
         # The finest level whose continuous range of buckets, from the first date to the last, stays readable.
@@ -65,7 +69,7 @@ def timeline(conn: sqlite3.Connection, flt: EventFilter, granularity: str | None
     if buckets:  # empty buckets too, so that the chart's x axis is time, not a list of busy days
         for key in _bucket_range(min(buckets), max(buckets), granularity):
             buckets.setdefault(key, defaultdict(int))
-    types = sorted(type_totals, key=lambda t: -type_totals[t])
+    types = sorted(type_totals, key=lambda t: (-type_totals[t], t))  # ties by name: any row order
     return {
         "granularity": granularity,
         "types": types,
@@ -119,13 +123,15 @@ def _names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]
 def top_actors(conn: sqlite3.Connection, flt: EventFilter, limit: int = 20) -> list[dict[str, Any]]:
     """Knowledge-base actors by number of matching events they take part in (as source, target or participant),
     with their story counts."""
-    where, params = flt.where()
-    rows = conn.execute(
-        "SELECT a.actor_id, count(DISTINCT a.event_id) AS n, count(DISTINCT e.story_id)"
-        f" FROM events e JOIN event_actors a ON a.event_id = e.id{_and(where, 'a.actor_id IS NOT NULL')}"
-        " GROUP BY a.actor_id ORDER BY n DESC, a.actor_id LIMIT ?",
-        [*params, limit],
-    ).fetchall()
+    rows = rollups.top_actor_rows(conn, flt, limit)
+    if rows is None:
+        where, params = flt.where()
+        rows = conn.execute(
+            "SELECT a.actor_id, count(DISTINCT a.event_id) AS n, count(DISTINCT e.story_id)"
+            f" FROM events e JOIN event_actors a ON a.event_id = e.id{_and(where, 'a.actor_id IS NOT NULL')}"
+            " GROUP BY a.actor_id ORDER BY n DESC, a.actor_id LIMIT ?",
+            [*params, limit],
+        ).fetchall()
     names = _names(conn, [r[0] for r in rows])
     return [{**names.get(aid, {"id": aid}), "events": n, "stories": s} for aid, n, s in rows]
 
@@ -134,6 +140,20 @@ def edges(conn: sqlite3.Connection, flt: EventFilter, limit: int = 100) -> dict[
     """Directed source → target pairs of knowledge-base actors, weighted by distinct stories, with the types
     of event between them: ``{"nodes": [...], "edges": [{"source", "target", "stories", "events",
     "types": {type: stories}}]}``, heaviest first."""
+    top = rollups.pair_rows(conn, flt, limit)
+    if top is None:
+        top = _edges_detailed(conn, flt, limit)
+    ids = sorted({x for p in top for x in (p["source"], p["target"])})
+    names = _names(conn, ids)
+    degree: dict[str, int] = defaultdict(int)
+    for p in top:
+        degree[p["source"]] += p["stories"]
+        degree[p["target"]] += p["stories"]
+    nodes = [{**names.get(i, {"id": i}), "stories": degree[i]} for i in ids]
+    return {"nodes": nodes, "edges": top}
+
+
+def _edges_detailed(conn: sqlite3.Connection, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
     where, params = flt.where()
     cond = "e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND e.source_id != e.target_id"
     rows = conn.execute(
@@ -148,15 +168,7 @@ def edges(conn: sqlite3.Connection, flt: EventFilter, limit: int = 100) -> dict[
         pair["stories"] += stories
         pair["events"] += events
         pair["types"][etype] = stories
-    top = sorted(pairs.values(), key=lambda p: (-p["stories"], -p["events"], p["source"], p["target"]))[:limit]
-    ids = sorted({x for p in top for x in (p["source"], p["target"])})
-    names = _names(conn, ids)
-    degree: dict[str, int] = defaultdict(int)
-    for p in top:
-        degree[p["source"]] += p["stories"]
-        degree[p["target"]] += p["stories"]
-    nodes = [{**names.get(i, {"id": i}), "stories": degree[i]} for i in ids]
-    return {"nodes": nodes, "edges": top}
+    return sorted(pairs.values(), key=lambda p: (-p["stories"], -p["events"], p["source"], p["target"]))[:limit]
 
 
 def counterparts(conn: sqlite3.Connection, actor_id: str, limit: int = 20) -> list[dict[str, Any]]:

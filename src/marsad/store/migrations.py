@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from marsad.errors import MarsadError
+from marsad.store import rollups
 
 # unicode61 folds case and, with remove_diacritics 2, Latin accents; Arabic letter variants (alef/hamza forms,
 # ta marbuta, alef maqsura) and tashkeel are folded by marsad's own normaliser before indexing, because
@@ -161,10 +162,20 @@ _STORIES = (
     "ALTER TABLE documents ADD COLUMN duplicate_of TEXT",  # doc_key of the earlier document it copies
 )
 
+
+
+def _rollups(conn: sqlite3.Connection) -> None:
+    """Rollup tables for the dashboard's aggregates (marsad.store.rollups), filled from the stored events."""
+    for statement in rollups.SCHEMA:
+        conn.execute(statement)
+    rollups.rebuild(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0003_query_indexes", _QUERY_INDEXES),
     Migration("0004_stories", _STORIES),
+    Migration("0005_rollups", _rollups),
 )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.errors import InputError
+from marsad.store import rollups
 from marsad.store.search import fts_query
 from marsad.text.normalize import normalize_text
 
@@ -264,29 +265,40 @@ def build_story(story_id: str, records: list[dict]) -> dict[str, Any]:
     }
 
 
+def _latest_records(conn: sqlite3.Connection, actor_id: str, n: int) -> Iterator[str]:
+    """The records of the ``n`` latest events naming the actor, newest first.
+
+    event_actors rows are written right after their event, so their rowids follow the events' order: walking
+    the actor's index entries backwards reads only the events needed, where ordering by events.rowid would
+    join and sort every event of the actor.
+    """
+    seen: set[str] = set()
+    cur = conn.execute(
+        "SELECT a.event_id, e.record FROM event_actors a JOIN events e ON e.id = a.event_id"
+        " WHERE a.actor_id = ? ORDER BY a.rowid DESC",
+        (actor_id,),
+    )
+    for event_id, record in cur:
+        if event_id in seen:  # the actor in two roles of one event
+            continue
+        seen.add(event_id)
+        yield record
+        if len(seen) >= n:
+            break
+    cur.close()
+
+
 def actor_summary(
     conn: sqlite3.Connection, actor_id: str, kb: Callable[[str], dict | None] | None = None
 ) -> dict[str, Any] | None:
     """An actor as the stored records describe it (and the knowledge base, when a lookup is given)."""
-    counts = conn.execute(
-        "SELECT count(DISTINCT a.event_id), count(DISTINCT e.story_id),"
-        " count(DISTINCT CASE WHEN a.role = 'source' THEN a.event_id END),"
-        " count(DISTINCT CASE WHEN a.role = 'target' THEN a.event_id END)"
-        " FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.actor_id = ?",
-        (actor_id,),
-    ).fetchone()
+    counts = rollups.actor_counts(conn, actor_id)  # (events, stories, as source, as target)
     entry = kb(actor_id) if kb else None
     if not counts[0] and entry is None:
         return None
     name = name_ar = country = sector = kind = None
     roles: list[str] = []
-    # Fields from the most recent records first: a later report knows the newer spelling or sector.
-    rows = conn.execute(
-        "SELECT DISTINCT e.record, e.rowid FROM event_actors a JOIN events e ON e.id = a.event_id"
-        " WHERE a.actor_id = ? ORDER BY e.rowid DESC LIMIT 200",
-        (actor_id,),
-    )
-    for rec_json, _rowid in rows:
+    for rec_json in _latest_records(conn, actor_id, 200):
         rec = json.loads(rec_json)
         candidates = [rec.get("source"), rec.get("target"), *(rec.get("participants") or [])]
         for actor in candidates:

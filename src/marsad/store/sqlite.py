@@ -19,6 +19,7 @@ from typing import Any
 from marsad.errors import MarsadError
 from marsad.export.records import annotation_record
 from marsad.model import Article
+from marsad.store import rollups
 from marsad.store.migrations import apply_migrations
 from marsad.store.queries import (
     EventFilter,
@@ -73,6 +74,12 @@ class Store:
         self.applied_migrations = apply_migrations(self._conn)
 
     # -- connections -------------------------------------------------------------------------------------
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The calling thread's connection (autocommit mode), for read queries outside this class
+        (marsad.store.aggregates); writes go through add and add_many, which keep the rollups in step."""
+        return self._conn
+
     @property
     def _conn(self) -> sqlite3.Connection:
         if self._closed:
@@ -242,6 +249,7 @@ class Store:
                 if a
             ],
         )
+        rollups.add_event(conn, record["id"])
 
     # -- reads -------------------------------------------------------------------------------------------
     def events(
