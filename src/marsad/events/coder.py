@@ -1,4 +1,4 @@
-"""Event stage (first version): CONSULT events (visit, host, meet, phone) from trigger verbs and their arguments.
+"""Event stage: PLOVER events from triggers (verbs, verbal nouns, light verbs) and their arguments.
 
 Arguments attach by Arabic word order: VSO bodies ("استقبل الرئيس المصري، اليوم، المشير خليفة حفتر"), SVO
 headlines ("حفتر يستقبل مدير المخابرات") and pro-drop coordinated verbs ("توجه X إلى ليبيا والتقى بحفتر").
@@ -10,17 +10,14 @@ import bisect
 import dataclasses
 from datetime import date
 
-import ahocorasick
-
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import LOCATIVE_WORDS, EntityLinker, load_lexicon
-from marsad.events.lexicon import Trigger, TriggerLexicon, load_triggers
+from marsad.events.lexicon import TriggerLexicon, load_triggers
+from marsad.events.triggers import CONJUNCTIONS, Hit, TriggerFinder
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import tokenize_span
 
-CONJUNCTIONS = ("و", "ف")
-FUTURE = "س"
 # Confidence components (set by hand on the example corpus; issue 5 calibrates them on gold data).
 BASE_CONFIDENCE = 0.5
 LINKED_BONUS = 0.2
@@ -29,16 +26,6 @@ TITLE_PENALTY = 0.1
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
-
-
-@dataclasses.dataclass
-class _Hit:
-    trigger: Trigger
-    start_tok: int  # index of the first token of the trigger
-    end_tok: int  # index after the last token
-    future: bool
-    resume: int = 0  # where the next trigger may start (after a light verb's required noun)
-    head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
 
 
 @dataclasses.dataclass
@@ -64,7 +51,7 @@ class EventCoder:
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
         self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
-        self.automaton = _trigger_automaton(self.lexicon)
+        self.finder = TriggerFinder(self.lexicon)
 
     def __call__(self, article: Article) -> Article:
         mentions = sorted(article.mentions, key=lambda m: m.span)
@@ -72,12 +59,12 @@ class EventCoder:
         self._last_pair = None
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
-                                      for pos in self._trigger_positions(article)} - {-1})
+                                      for pos in self.finder.positions(article)} - {-1})
         events: list[Event] = []
         for si in candidate_sentences:
             sent = article.sentences[si]
             tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, self.stems)
-            hits = self._find_triggers(tokens, 0, len(tokens))
+            hits = self.finder.find(tokens, 0, len(tokens))
             if not hits:
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
@@ -95,7 +82,7 @@ class EventCoder:
         article.events = self._dedupe(article, events)
         return article
 
-    def _unknown_name_likely(self, article: Article, tokens: list[Token], hits: list[_Hit], found: list[Event],
+    def _unknown_name_likely(self, article: Article, tokens: list[Token], hits: list[Hit], found: list[Event],
                              mentions: list[Mention]) -> bool:
         """Whether a verb trigger without an event has a word no mention covers right after it (skipping time
         words and ranks): the likely place of a name the knowledge base lacks. Keeps the NER model off most
@@ -118,7 +105,7 @@ class EventCoder:
                 return True
         return False
 
-    def _code_sentence(self, article: Article, sent: Sentence, tokens: list[Token], hits: list[_Hit],
+    def _code_sentence(self, article: Article, sent: Sentence, tokens: list[Token], hits: list[Hit],
                        mentions: list[Mention], mstarts: list[int]) -> list[Event]:
         starts = [t.start for t in tokens]
         # per-sentence context for the helpers below (the coder is not shared across threads)
@@ -138,87 +125,6 @@ class EventCoder:
             if event is not None:
                 out.append(event)
                 previous_source = event.source
-        return out
-
-    def _trigger_positions(self, article: Article) -> list[int]:
-        """Text offsets of words that may be triggers: one Aho-Corasick pass over the normalised text."""
-        norm = article.norm
-        out = []
-        for last, length in self.automaton.iter(norm):
-            end = last + 1
-            if end < len(norm) and norm[end].isalpha():
-                continue
-            start = end - length
-            ws = start
-            while ws > 0 and norm[ws - 1].isalpha():
-                ws -= 1
-            if start - ws > 2:
-                continue
-            out.append(article.norm_offsets[ws])
-        return out
-
-    # -- triggers -------------------------------------------------------------------------------------
-    def _find_triggers(self, tokens: list[Token], t0: int, t1: int) -> list[_Hit]:
-        hits = []
-        lex = self.lexicon
-        i = t0
-        while i < t1:
-            hit = None
-            for cand, future in self._candidates(tokens[i].norm):
-                forms = lex.multi.get(cand)
-                if forms:
-                    for form, trigs in forms.items():
-                        n = trigs[0].words
-                        if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
-                            found = self._satisfied(trigs, tokens, i + n, t1, future)
-                            if found is not None:
-                                hit = _Hit(found[0], i, i + n, future, found[1])
-                                break
-                if hit is None and cand in lex.single:
-                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future)
-                    if found is not None:
-                        hit = _Hit(found[0], i, i + 1, future, found[1])
-                if hit:
-                    break
-            if hit:
-                if hit.resume > hit.end_tok:
-                    # "أجرى ... اتصالا هاتفيا": the noun, when it is a trigger itself, names the event
-                    noun = self._find_triggers(tokens, hit.resume - 1, min(t1, hit.resume + 2))
-                    if noun and noun[0].start_tok == hit.resume - 1:
-                        hit.head = (noun[0].start_tok, noun[0].end_tok)
-                        hit.resume = max(hit.resume, noun[0].end_tok)
-                hits.append(hit)
-                i = max(hit.end_tok, hit.resume)
-            else:
-                i += 1
-        return hits
-
-    @staticmethod
-    def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
-                   future: bool) -> tuple[Trigger, int] | None:
-        """The first trigger whose conditions hold (tense for the future proclitic, a required following word),
-        with the index of the token after its required word: "شنت طائرات التحالف غارات" is one event, so the
-        light verb absorbs its noun (غارات is not a second trigger)."""
-        for trig in trigs:
-            if future and trig.tense != "present":
-                continue
-            if not trig.requires:
-                return trig, after
-            for j in range(after, min(t1, after + trig.window)):
-                word = tokens[j].norm
-                if word in trig.requires or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
-                    return trig, j + 1
-        return None
-
-    @staticmethod
-    def _candidates(word: str) -> list[tuple[str, bool]]:
-        out = [(word, False)]
-        rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
-        if rest:
-            out.append((rest, False))
-        for w in (word, rest):
-            if w and w.startswith(FUTURE) and len(w) > 3:
-                out.append((w[1:], True))
         return out
 
     # -- arguments ------------------------------------------------------------------------------------
@@ -268,7 +174,7 @@ class EventCoder:
                 return prefix.lstrip("و")
         return None
 
-    def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: _Hit, args: list[_Arg],
+    def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[_Arg],
               window_end: int, previous_source: Mention | None, countries: list[Mention]) -> Event | None:
         trig = hit.trigger
         frame = trig.frame
@@ -456,7 +362,7 @@ class EventCoder:
             return nxt  # "مباحثات الجبير - لافروف"
         return None
 
-    def _implicit_source(self, article: Article, tokens: list[Token], hit: _Hit, args: list[_Arg],
+    def _implicit_source(self, article: Article, tokens: list[Token], hit: Hit, args: list[_Arg],
                          frame) -> Mention:
         """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the
         sentence names first."""
@@ -502,7 +408,7 @@ class EventCoder:
             confidence=place.confidence * 0.9,
         )
 
-    def _participants(self, article: Article, tokens: list[Token], hit: _Hit, after: list[_Arg],
+    def _participants(self, article: Article, tokens: list[Token], hit: Hit, after: list[_Arg],
                       exclude: set[int], window_end: int) -> list[Mention]:
         markers = self.lexicon.participant_markers
         marker_pos = None
@@ -518,7 +424,7 @@ class EventCoder:
                 if a.mention.span[0] >= marker_pos and not a.mention.is_place and id(a.mention) not in exclude]
 
     # -- date and status -----------------------------------------------------------------------------
-    def _status(self, article: Article, tokens: list[Token], hit: _Hit, sent: Sentence,
+    def _status(self, article: Article, tokens: list[Token], hit: Hit, sent: Sentence,
                 timex: TimeExpr | None) -> str:
         lex = self.lexicon
         before_toks = [t for t in tokens[max(0, hit.start_tok - 8) : hit.start_tok] if t.start >= sent.start]
@@ -557,15 +463,6 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
-
-
-def _trigger_automaton(lexicon: TriggerLexicon) -> ahocorasick.Automaton:
-    """The first word of every trigger form; proclitics (و ف س) are checked at match time."""
-    automaton = ahocorasick.Automaton()
-    for word in set(lexicon.single) | set(lexicon.multi):
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
 
 
 def _actor_key(m: Mention) -> str:

@@ -1,0 +1,121 @@
+"""Trigger detection: one Aho-Corasick pass finds candidate sentences, then each sentence's tokens are matched
+against the lexicon with their proclitics (و ف س), required co-words and light verbs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import ahocorasick
+
+from marsad.events.lexicon import Trigger, TriggerLexicon
+from marsad.model import Article, Token
+
+CONJUNCTIONS = ("و", "ف")
+FUTURE = "س"
+
+
+@dataclasses.dataclass
+class Hit:
+    trigger: Trigger
+    start_tok: int  # index of the first token of the trigger
+    end_tok: int  # index after the last token
+    future: bool
+    resume: int = 0  # where the next trigger may start (after a light verb's required noun)
+    head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
+
+
+class TriggerFinder:
+    """Finds trigger words in the text and trigger hits in a sentence's tokens."""
+
+    def __init__(self, lexicon: TriggerLexicon) -> None:
+        self.lexicon = lexicon
+        self.automaton = trigger_automaton(lexicon)
+
+    def positions(self, article: Article) -> list[int]:
+        """Text offsets of words that may be triggers: one Aho-Corasick pass over the normalised text."""
+        norm = article.norm
+        out = []
+        for last, length in self.automaton.iter(norm):
+            end = last + 1
+            if end < len(norm) and norm[end].isalpha():
+                continue
+            start = end - length
+            ws = start
+            while ws > 0 and norm[ws - 1].isalpha():
+                ws -= 1
+            if start - ws > 2:
+                continue
+            out.append(article.norm_offsets[ws])
+        return out
+
+    def find(self, tokens: list[Token], t0: int, t1: int) -> list[Hit]:
+        hits = []
+        lex = self.lexicon
+        i = t0
+        while i < t1:
+            hit = None
+            for cand, future in self._candidates(tokens[i].norm):
+                forms = lex.multi.get(cand)
+                if forms:
+                    for form, trigs in forms.items():
+                        n = trigs[0].words
+                        if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
+                            found = self._satisfied(trigs, tokens, i + n, t1, future)
+                            if found is not None:
+                                hit = Hit(found[0], i, i + n, future, found[1])
+                                break
+                if hit is None and cand in lex.single:
+                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future)
+                    if found is not None:
+                        hit = Hit(found[0], i, i + 1, future, found[1])
+                if hit:
+                    break
+            if hit:
+                if hit.resume > hit.end_tok:
+                    # "أجرى ... اتصالا هاتفيا": the noun, when it is a trigger itself, names the event
+                    noun = self.find(tokens, hit.resume - 1, min(t1, hit.resume + 2))
+                    if noun and noun[0].start_tok == hit.resume - 1:
+                        hit.head = (noun[0].start_tok, noun[0].end_tok)
+                        hit.resume = max(hit.resume, noun[0].end_tok)
+                hits.append(hit)
+                i = max(hit.end_tok, hit.resume)
+            else:
+                i += 1
+        return hits
+
+    @staticmethod
+    def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
+                   future: bool) -> tuple[Trigger, int] | None:
+        """The first trigger whose conditions hold (tense for the future proclitic, a required following word),
+        with the index of the token after its required word: "شنت طائرات التحالف غارات" is one event, so the
+        light verb absorbs its noun (غارات is not a second trigger)."""
+        for trig in trigs:
+            if future and trig.tense != "present":
+                continue
+            if not trig.requires:
+                return trig, after
+            for j in range(after, min(t1, after + trig.window)):
+                word = tokens[j].norm
+                if word in trig.requires or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
+                    return trig, j + 1
+        return None
+
+    @staticmethod
+    def _candidates(word: str) -> list[tuple[str, bool]]:
+        out = [(word, False)]
+        rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
+        if rest:
+            out.append((rest, False))
+        for w in (word, rest):
+            if w and w.startswith(FUTURE) and len(w) > 3:
+                out.append((w[1:], True))
+        return out
+
+
+def trigger_automaton(lexicon: TriggerLexicon) -> ahocorasick.Automaton:
+    """The first word of every trigger form; proclitics (و ف س) are checked at match time."""
+    automaton = ahocorasick.Automaton()
+    for word in set(lexicon.single) | set(lexicon.multi):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
