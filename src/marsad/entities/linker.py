@@ -22,6 +22,12 @@ from marsad.model import Article, Mention
 from marsad.text.normalize import map_span, normalize_text
 from marsad.text.tokens import is_proclitic_chain
 
+
+def _word_set(key: str) -> frozenset[str]:
+    raw = json.loads(resources.files("marsad.data").joinpath("entity_words.json").read_text(encoding="utf-8"))
+    return frozenset(normalize_text(w) for w in raw[key])
+
+
 # What a pattern stands for; lower number wins a tie between matches of the same length.
 ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 2, 3, 4, 5, 6, 7
 
@@ -29,22 +35,15 @@ ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 
 CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7,
               WEAK_COUNTRY: 0.75}
 # A role phrase after these names the holder's deputy or adviser; before these, a former holder.
-DEPUTY_WORDS = frozenset(normalize_text(w) for w in ("نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "نائبة",
-                                                    "مبعوث", "المبعوث", "ممثل", "الممثل", "موفد", "مندوب"))
-FORMER_WORDS = frozenset(normalize_text(w) for w in ("السابق", "الأسبق", "السابقة", "الأسبقة", "سابق"))
+DEPUTY_WORDS = _word_set("deputy_words")
+FORMER_WORDS = _word_set("former_words")
 LATTER_RE = re.compile(r"(?<![\w])(و?)(الاخير|الاخيره)(?![\w])")
 # Words that start with ال but are no family name ("محمد بن سلمان إلى الأردن").
-NOT_NAMES = frozenset(normalize_text(w) for w in ("إلى", "التي", "الذي", "الذين", "اللذين", "اللتين", "الآن",
-                                                 "إلا", "الأمر", "اليوم", "الليلة", "الأحد", "الاثنين", "الثلاثاء",
-                                                 "الأربعاء", "الخميس", "الجمعة", "السبت", "الأسبوع", "العام"))
+NOT_NAMES = _word_set("not_family_names")
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
-LOCATIVE_WORDS = frozenset(normalize_text(w) for w in (
-    "في", "إلى", "الى", "من", "مدينة", "العاصمة", "عاصمة", "داخل", "قرب", "نحو", "عبر", "حتى", "غرب", "شرق",
-    "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "أنحاء",
-    # after a verb of travel the capital is where one goes ("زار القاهرة"), not who acts
-    "زار", "زارت", "زارا", "زاروا", "يزور", "تزور", "يزوران", "يزورون", "غادر", "غادرت", "يغادر", "تغادر", "ضواحي", "مطار", "سفارة", "سفارتها", "سفارته", "سفارات"))
+LOCATIVE_WORDS = _word_set("locative_words")
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
 
