@@ -15,9 +15,9 @@ import pytest
 from sample_articles import actor, add_event, make_article
 
 from marsad.model import TimeExpr
-from marsad.store import Store, open_store, rollups
+from marsad.store import Store, open_store, queries, rollups
 from marsad.store import aggregates as agg
-from marsad.store.queries import EventFilter, actor_summary
+from marsad.store.queries import EventFilter, actor_summary, query_stories
 
 ACTORS = [  # (Arabic text in the article, id, country)
     ("مصر", "EGY", "EGY"), ("الأردن", "JOR", "JOR"), ("السعودية", "SAU", "SAU"), ("قطر", "QAT", "QAT"),
@@ -36,24 +36,40 @@ def _date(rng: random.Random) -> TimeExpr | None:
     return TimeExpr("", (0, 0), value[kind], kind, "text")
 
 
+PLACES = [  # (Arabic, name, lat, lon, geonameid): one without a geonameid, grouped by its name
+    ("القاهرة", "Cairo", 30.06, 31.25, 360630), ("عمان", "Amman", 31.95, 35.93, 250441),
+    ("الرياض", "Riyadh", 24.69, 46.72, 108410), ("الدوحة", "Doha", 25.29, 51.53, None),
+]  # fmt: skip
+
+
+def _place(rng: random.Random, text: str):
+    if rng.random() < 0.3:
+        return None
+    ar, name, lat, lon, gid = rng.choice(PLACES)
+    return actor(text, ar, "place", name=name, name_ar=ar, country=None, lat=lat, lon=lon, geonameid=gid)
+
+
 def articles(n: int, seed: int, start: int = 0):
     rng = random.Random(seed)
+    places = random.Random(seed + 100)  # its own draws: the other data stay as they were
     names = " و".join(a[0] for a in ACTORS)
+    where = " و".join(p[0] for p in PLACES)
     for i in range(start, start + n):
-        text = f"خبر رقم {i}: بحثت {names} ملفات المنطقة."
+        text = f"خبر رقم {i}: بحثت {names} ملفات المنطقة في {where}."
         art = make_article(f"r-{i}", text, source=rng.choice(("ahram", "spa")), published="2017-05-01")
         for _ in range(rng.randint(1, 3)):
             (s_ar, s_id, s_c), (t_ar, t_id, t_c) = rng.choice(ACTORS), rng.choice(ACTORS)  # may be equal
-            src = actor(text, s_ar, "country", id=s_id, country=s_c, name=s_id)
-            tgt = actor(text, t_ar, "country", id=t_id, country=t_c, name=t_id) if rng.random() > 0.2 else None
+            src = actor(text, s_ar, "country", id=s_id, country=s_c, name=s_ar)
+            tgt = actor(text, t_ar, "country", id=t_id, country=t_c, name=t_ar) if rng.random() > 0.2 else None
             # Sometimes the source again as a participant: one event, two roles, counted once.
-            parts = [actor(text, s_ar, "country", id=s_id, country=s_c, name=s_id)] if rng.random() < 0.2 else []
+            parts = [actor(text, s_ar, "country", id=s_id, country=s_c, name=s_ar)] if rng.random() < 0.2 else []
             etype = rng.choice(TYPES)
             when = _date(rng)
             add_event(
                 art, etype, "بحثت", source=src, target=tgt, participants=parts, date=when,
                 date_source="text" if when else None, mode=rng.choice(MODES.get(etype, (None,))),
                 status=rng.choice(("reported", "reported", "planned")), story_id=f"st-{rng.randrange(25)}",
+                location=_place(places, text),
             )  # fmt: skip
         yield art
 
@@ -76,9 +92,23 @@ FILTERS = [
 ]
 
 
+# Story lists answered by actor_stories: an id as ``actor`` (no spelling contains it) or ``actor_id``, with or
+# without a type; and an unknown id.
+STORY_FILTERS = [
+    {"actor": "Q_SISI", "type": "CONSULT"},
+    {"actor": "Q_GUTERRES", "type": "accuse"},
+    {"actor_id": "EGY", "type": "PROTEST"},
+    {"actor_id": "JOR"},
+    {"actor": "Q_SISI"},
+    {"actor": "Q_NOBODY", "type": "AGREE"},
+    {"actor": "السيس", "type": "CONSULT"},  # a spelling: the detailed query both times
+]
+
+
 def _detailed(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("timeline_rows", "top_actor_rows", "pair_rows"):
+    for name in ("timeline_rows", "top_actor_rows", "pair_rows", "place_rows", "country_rows"):
         monkeypatch.setattr(rollups, name, lambda *a, **k: None)
+    monkeypatch.setattr(queries, "_exact_actor", lambda *a, **k: None)
 
 
 def _answers(conn: sqlite3.Connection) -> list:
@@ -87,8 +117,11 @@ def _answers(conn: sqlite3.Connection) -> list:
         flt = EventFilter(**f)
         out.append(
             (f, agg.timeline(conn, flt), agg.timeline(conn, flt, "day"), agg.top_actors(conn, flt, 50),
-             agg.edges(conn, flt, 100))  # fmt: skip
+             agg.edges(conn, flt, 100), agg.locations(conn, flt), agg.locations(conn, flt, 3))  # fmt: skip
         )
+    for f in STORY_FILTERS:
+        flt = EventFilter(**f)
+        out.append((f, *(query_stories(conn, flt, lim, off) for lim, off in ((5, 0), (4, 3), (100, 0)))))
     return out
 
 
@@ -146,6 +179,19 @@ def test_rollups_equal_detailed_queries(rolled: Store, monkeypatch: pytest.Monke
     assert rollups.timeline_rows(conn, EventFilter(type="CONSULT", until="2016-02"))
     assert rollups.top_actor_rows(conn, EventFilter(type="CONSULT"), 5) is None
     assert rollups.timeline_rows(conn, EventFilter(country="EGY")) is None
+    assert rollups.place_rows(conn, EventFilter(since="2016", until="2016"), 5)
+    assert rollups.country_rows(conn, EventFilter())
+    assert rollups.place_rows(conn, EventFilter(type="CONSULT"), 5) is None
+    # Maps with places over several buckets and stories reported at one place several times.
+    assert answers[0][5]["places"] and any(p["events"] > p["stories"] for p in answers[0][5]["places"])
+    assert len(answers[0][6]["places"]) == 3 and answers[0][5]["countries"]
+    # Story lists: the fast path is taken for ids, not for a part of a spelling, and its pages are non-trivial.
+    assert queries._exact_actor(conn, EventFilter(actor="Q_SISI", type="CONSULT")) == "Q_SISI"
+    assert queries._exact_actor(conn, EventFilter(actor="السيس")) is None
+    assert queries._exact_actor(conn, EventFilter(actor_id="EGY", since="2016")) is None
+    stories = {str(a[0]): a for a in answers if a[0] in STORY_FILTERS}
+    total, page = stories[str({"actor_id": "JOR"})][1]
+    assert total > 5 and len(page) == 5 and stories[str({"actor": "Q_NOBODY", "type": "AGREE"})][1] == (0, [])
 
 
 def test_rollups_kept_on_write_equal_a_rebuild(rolled: Store):
@@ -179,14 +225,16 @@ def test_migration_backfills_rollups_of_an_older_store(db_path: str, monkeypatch
     with open_store(db_path) as store:
         store.add_many(articles(80, seed=5))
         kept = _tables(store.connection)
-    # Make it a store from before 0005_rollups: no rollup tables, the migration not recorded.
+    # Make it a store from before 0005_rollups: no rollup tables, the migrations not recorded.
     conn = sqlite3.connect(db_path, isolation_level=None)
     for table in rollups.TABLES:
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM migrations WHERE name = '0005_rollups'")
+    conn.execute("CREATE INDEX events_doc_key ON events(doc_key)")
+    conn.execute("DROP INDEX events_doc")
+    conn.execute("DELETE FROM migrations WHERE name IN ('0005_rollups', '0006_fast_paths')")
     conn.close()
     with open_store(db_path) as store:
-        assert store.applied_migrations == ["0005_rollups"]
+        assert store.applied_migrations == ["0005_rollups", "0006_fast_paths"]
         assert _tables(store.connection) == kept
         _check_equal(store, monkeypatch)
 
@@ -194,6 +242,27 @@ def test_migration_backfills_rollups_of_an_older_store(db_path: str, monkeypatch
 def test_actor_summary_reads_latest_records(rolled: Store):
     conn = rolled.connection
     summary = actor_summary(conn, "Q_SISI")
-    assert summary["name"] == "Q_SISI" and summary["country"] == "EGY"
+    assert summary["name"] == "السيسي" and summary["country"] == "EGY"
     assert summary["events_count"] == _detailed_actor_counts(conn, "Q_SISI")[0]
     assert actor_summary(conn, "NOBODY") is None
+
+
+def test_text_query_in_one_pass_equals_count_and_page(rolled: Store, monkeypatch: pytest.MonkeyPatch):
+    conn = rolled.connection
+    cases = [
+        ({"q": "بحثت"}, 10, 0), ({"q": "بحثت", "since": "2016", "until": "2016"}, 7, 3),
+        ({"q": "17"}, 50, 0), ({"q": "المنطقة", "type": "CONSULT", "until": "2016-03"}, 5, 4),
+        ({"q": "خبر", "since": "2017-02", "until": "2017-02"}, 100, 0), ({"q": "غائبة"}, 10, 0),
+    ]  # fmt: skip
+    taken = []
+    one_pass = queries._query_events_by_text
+    monkeypatch.setattr(queries, "_query_events_by_text", lambda *a: taken.append(1) or one_pass(*a))
+    fast = [queries.query_events(conn, EventFilter(**f), n, off) for f, n, off in cases]
+    assert len(taken) == len(cases)
+    monkeypatch.setattr(queries, "MAX_TEXT_DOCS", -1)
+    slow = [queries.query_events(conn, EventFilter(**f), n, off) for f, n, off in cases]
+    assert len(taken) == len(cases)  # the second time, the detailed count and page
+    assert fast == slow
+    # Non-trivial: full pages with ties in sort_key (one publication date), a small match, and none.
+    assert fast[0][0] > 100 and len(fast[0][1]) == 10 and 0 < fast[2][0] < 20 and fast[5] == (0, [])
+    assert len({e["doc"]["published"] for e in fast[0][1]}) == 1

@@ -192,12 +192,16 @@ def locations(conn: sqlite3.Connection, flt: EventFilter, limit: int = 500) -> d
     """Places of matching events (``{"places": [{"lat", "lon", "name", "name_ar", "country", "events",
     "stories"}]}``, most events first) and event counts per country of either party (``countries``)."""
     where, params = flt.where()
-    rows = conn.execute(
-        "SELECT e.lat, e.lon, e.place_key, count(*) AS n, count(DISTINCT e.story_id), max(e.rowid)"
-        f" FROM events e{_and(where, 'e.lat IS NOT NULL')} GROUP BY e.lat, e.lon, e.place_key"
-        " ORDER BY n DESC LIMIT ?",
-        [*params, limit],
-    ).fetchall()
+    # From the rollups when one period bucket answers the filter. Ties in events are ordered by place, so
+    # that the cut at ``limit`` is the same either way.
+    rows = rollups.place_rows(conn, flt, limit)
+    if rows is None:
+        rows = conn.execute(
+            "SELECT e.lat, e.lon, e.place_key, count(*) AS n, count(DISTINCT e.story_id), max(e.rowid)"
+            f" FROM events e{_and(where, 'e.lat IS NOT NULL')} GROUP BY e.lat, e.lon, e.place_key"
+            " ORDER BY n DESC, e.lat, e.lon, e.place_key LIMIT ?",
+            [*params, limit],
+        ).fetchall()
     places = []
     for lat, lon, _key, n, stories, rowid in rows:
         name, name_ar, country = conn.execute(
@@ -210,12 +214,20 @@ def locations(conn: sqlite3.Connection, flt: EventFilter, limit: int = 500) -> d
              "stories": stories}  # fmt: skip
         )
     countries: dict[str, int] = defaultdict(int)
-    for column in ("source_country", "target_country"):
-        for code, n in conn.execute(
-            f"SELECT e.{column}, count(*) FROM events e{_and(where, f'e.{column} IS NOT NULL')} GROUP BY 1",
-            params,
-        ):
-            countries[code] += n
+    counted = rollups.country_rows(conn, flt)
+    if counted is not None:
+        # In the detailed loop's order (source countries by code, then target-only ones), which decides ties.
+        for i in (1, 2):
+            for row in counted:
+                if row[i]:
+                    countries[row[0]] += row[i]
+    else:
+        for column in ("source_country", "target_country"):
+            for code, n in conn.execute(
+                f"SELECT e.{column}, count(*) FROM events e{_and(where, f'e.{column} IS NOT NULL')} GROUP BY 1",
+                params,
+            ):
+                countries[code] += n
     return {"places": places, "countries": dict(sorted(countries.items(), key=lambda kv: -kv[1]))}
 
 

@@ -164,11 +164,23 @@ _STORIES = (
 
 
 
+def _fast_paths(conn: sqlite3.Connection) -> None:
+    """The map's places and countries per period, and story lists per actor (marsad.store.rollups), filled
+    from the stored events; and events by document with their date and order keys, so that a text search
+    within a period is answered from the index without reading the event rows (it replaces events_doc_key,
+    of which it is an extension)."""
+    for statement in rollups.SCHEMA_0006:
+        conn.execute(statement)
+    rollups.rebuild_0006(conn)
+    conn.execute("CREATE INDEX events_doc ON events(doc_key, date_key, sort_key)")
+    conn.execute("DROP INDEX events_doc_key")
+
+
 def _rollups(conn: sqlite3.Connection) -> None:
     """Rollup tables for the dashboard's aggregates (marsad.store.rollups), filled from the stored events."""
     for statement in rollups.SCHEMA:
         conn.execute(statement)
-    rollups.rebuild(conn)
+    rollups.rebuild_0005(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -176,6 +188,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_query_indexes", _QUERY_INDEXES),
     Migration("0004_stories", _STORIES),
     Migration("0005_rollups", _rollups),
+    Migration("0006_fast_paths", _fast_paths),
 )
 
 
