@@ -266,3 +266,25 @@ def test_text_query_in_one_pass_equals_count_and_page(rolled: Store, monkeypatch
     # Non-trivial: full pages with ties in sort_key (one publication date), a small match, and none.
     assert fast[0][0] > 100 and len(fast[0][1]) == 10 and 0 < fast[2][0] < 20 and fast[5] == (0, [])
     assert len({e["doc"]["published"] for e in fast[0][1]}) == 1
+
+
+def test_timeline_cache_is_dropped_on_write(tmp_path):
+    """The cached overview chart is recomputed as soon as the store changes."""
+    from sample_articles import sample_articles
+
+    from marsad.store import open_store
+    from marsad.store.aggregates import compute_timeline, timeline
+    from marsad.store.queries import EventFilter
+
+    arts = sample_articles()
+    with open_store(str(tmp_path / "c.db")) as store:
+        store.add(arts[0])
+        conn = store.connection
+        first = timeline(conn, EventFilter())
+        assert first == compute_timeline(conn, EventFilter())
+        assert timeline(conn, EventFilter()) == first  # served from the cache
+        for art in arts[1:]:
+            store.add(art)
+        after = timeline(conn, EventFilter())
+        assert after == compute_timeline(conn, EventFilter())
+        assert sum(b["total"] for b in after["buckets"]) > sum(b["total"] for b in first["buckets"])
