@@ -26,7 +26,7 @@ from marsad.entities.kb import KnowledgeBase  # noqa: E402
 FLOORS = {
     "detection_precision": 0.87,
     "detection_recall": 0.89,
-    "linking_precision": 0.92,
+    "linking_precision": 0.94,
     "linking_recall": 0.90,
     "country_accuracy": 0.95,
     "sector_accuracy": 0.93,

@@ -40,6 +40,7 @@ FORMER_WORDS = _word_set("former_words")
 LATTER_RE = re.compile(r"(?<![\w])(و?)(الاخير|الاخيره)(?![\w])")
 # Words that start with ال but are no family name ("محمد بن سلمان إلى الأردن").
 NOT_NAMES = _word_set("not_family_names")
+DESTINATION_WORDS = frozenset(normalize_text(w) for w in ("إلى", "الى", "لدى", "في"))
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
@@ -354,9 +355,32 @@ class EntityLinker:
                                       mention.confidence)
         return self.office_mention(mention.office, mention.text, mention.span, when)
 
+    def _envoy_chains(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"مبعوث الأمين العام للأمم المتحدة إلى اليمن إسماعيل ولد الشيخ": a title that names no holder, its
+        destination country, then a name, are one mention of the named person with that title."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            if m.role_only and m.id is None and i + 2 < len(mentions):
+                dest, name = mentions[i + 1], mentions[i + 2]
+                between = normalize_text(text[m.span[1] : dest.span[0]]).split()
+                if dest.type == "country" and between and between[0] in DESTINATION_WORDS and len(between) == 1 \
+                        and name.type == "person" and not name.role_only \
+                        and text[dest.span[1] : name.span[0]].strip(" ،,") == "":
+                    out.append(dataclasses.replace(name, text=text[m.span[0] : name.span[1]],
+                                                   span=(m.span[0], name.span[1]),
+                                                   role=text[m.span[0] : dest.span[1]]))
+                    i += 3
+                    continue
+            out.append(m)
+            i += 1
+        return out
+
     def _chain(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """Join "title + name" and "name + title" into one mention; record ranks before names."""
         text = article.text
+        mentions = self._envoy_chains(text, mentions)
         out: list[Mention] = []
         for k, m in enumerate(mentions):
             prev = out[-1] if out else None
