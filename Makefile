@@ -51,7 +51,7 @@ train-ner: $(STAMP)
 ## chromium: Debian's chromium for the dashboard's browser tests (tests/web), installed when missing
 .PHONY: chromium
 chromium:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium)
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 ## bench-api: API latency (p50/p95) on a generated store of one million events (several minutes, ~3 GB in /tmp)
 .PHONY: bench-api
