@@ -187,3 +187,10 @@ def test_location_after_a_locative_noun():
     linker(art)
     (ev,) = EventCoder(linker=linker)(art).events
     assert ev.location is not None and ev.location.name == "Benghazi"
+
+
+def test_subject_before_a_past_verb_after_anna():
+    text = "أعلنت مصر أن إسرائيل وحركة حماس وافقتا على وقف إطلاق النار."
+    ms = [("مصر", EGY), ("إسرائيل", dict(type="country", id="ISR", country="ISR")),
+          ("حركة حماس", dict(type="group", id="pse-hamas", country="PSE"))]
+    assert ("AGREE", "ISR", "pse-hamas") in summary(code(text, ms))

@@ -23,6 +23,8 @@ BASE_CONFIDENCE = 0.5
 LINKED_BONUS = 0.2
 PRO_DROP_PENALTY = 0.15
 TITLE_PENALTY = 0.1
+# The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
+ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
@@ -194,8 +196,10 @@ class EventCoder:
             gap = self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]), tstart)
             qad = "قد" in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]} or bool(
                 {"كان", "وكان", "كانت", "وكانت"} & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
-            if trig.tense == "past" and not qad:
-                svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل"
+            si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
+            after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
+            if trig.tense == "past" and not (qad or after_anna):
+                svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
         if prev_word in lex.relatives:
@@ -249,7 +253,7 @@ class EventCoder:
                 subject, pro_drop = reading
                 obj = self._object(after, subject, frame, receive)
                 if obj is None and frame.coordination:
-                    obj = self._coordinated(after, subject)
+                    obj = self._coordinated(args, subject)
                 if obj is not None:
                     break
         if subject is None and frame.implicit_source_sector:
