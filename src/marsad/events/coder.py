@@ -186,6 +186,11 @@ class EventCoder:
         actors_after = [a for a in after if self._actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
         svo_subject = next((a for a in reversed(before) if a.marker == "" and self._actor(a)), None)
+        if svo_subject is not None and svo_subject.conj:
+            # "إسرائيل وحركة حماس وافقتا": the first of a coordinated pair is the subject
+            i = before.index(svo_subject)
+            if i > 0 and before[i - 1].marker == "" and svo_subject.mention.span[0] - before[i - 1].mention.span[1] <= 3:
+                svo_subject = before[i - 1]
         prev_word = tokens[hit.start_tok - 1].norm if hit.start_tok > 0 else ""
         lex = self.lexicon
         if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
