@@ -47,7 +47,6 @@ class EventCoder:
         self.linker = linker
         self.ranks = frozenset(load_lexicon().ranks)
         self.rank_words = frozenset(w for r in self.ranks for w in r.split())
-        self.stems = self.lexicon.stems()
         self._starts: list[int] = []
         self._text = ""
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
@@ -65,7 +64,7 @@ class EventCoder:
         events: list[Event] = []
         for si in candidate_sentences:
             sent = article.sentences[si]
-            tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, self.stems)
+            tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, segment=False)
             hits = self.finder.find(tokens, 0, len(tokens))
             if not hits:
                 continue
