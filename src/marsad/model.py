@@ -47,7 +47,7 @@ class Token:
     prefix: str = ""  # the normalised proclitics removed ("و", "وب", "ال" ...)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An actor or a place found in the text (the contract's MENTION)."""
 

@@ -20,7 +20,7 @@ from marsad.entities.kb import Actor, KnowledgeBase
 from marsad.entities.places import Gazetteer
 from marsad.model import Article, Mention
 from marsad.text.normalize import map_span, normalize_text
-from marsad.text.tokens import is_proclitic_chain
+from marsad.text.tokens import PREFIX_CHAINS
 
 
 def _word_set(key: str) -> frozenset[str]:
@@ -42,6 +42,7 @@ LATTER_RE = re.compile(r"(?<![\w])(و?)(الاخير|الاخيره)(?![\w])")
 NOT_NAMES = _word_set("not_family_names")
 DESTINATION_WORDS = frozenset(normalize_text(w) for w in ("إلى", "الى", "لدى", "في"))
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
+PROCLITIC_CHAINS = frozenset(PREFIX_CHAINS)
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
 LOCATIVE_WORDS = _word_set("locative_words")
@@ -134,6 +135,7 @@ class EntityLinker:
         self.automaton = build_automaton()
         self._text = ""  # the article being linked (the linker is not shared across threads)
         self.ranks = load_lexicon().ranks
+        self._max_gap = CHAIN_GAP + max((len(r) for r in self.ranks), default=0)
         self.agents = load_lexicon().agents
         self.metonyms = {normalize_text(m): c.iso3 for c in self.kb.countries.values() for m in c.metonyms_ar}
         self._demonym_words = frozenset(normalize_text(d) for c in self.kb.countries.values() for d in c.demonyms_ar)
@@ -199,13 +201,15 @@ class EntityLinker:
             if end < n and norm[end].isalpha():
                 continue
             ts = start
-            while ts > 0 and norm[ts - 1].isalpha():
+            while ts > 0 and start - ts < 5 and norm[ts - 1].isalpha():
                 ts -= 1
+            if ts > 0 and norm[ts - 1].isalpha():
+                continue  # inside a longer word: no proclitic chain is that long
             prefix = norm[ts:start]
             if lil_entries and prefix in LIL_PREFIXES:
                 found.append((start, end, lil_entries))
                 continue
-            if not entries or (prefix and (len(prefix) > 4 or not is_proclitic_chain(prefix))):
+            if not entries or (prefix and prefix not in PROCLITIC_CHAINS):
                 continue
             found.append((start, end, entries))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2][0][0], m[0]))
@@ -245,6 +249,8 @@ class EntityLinker:
 
     def _resolve_latter(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """"الأخير" (the latter) is the last person or organisation named before it."""
+        if "الاخير" not in article.norm:
+            return mentions
         latter = load_lexicon().latter
         hits = [m for m in LATTER_RE.finditer(article.norm) if m.group(2) in latter]
         if not hits:
@@ -438,7 +444,7 @@ class EntityLinker:
 
     def _adjacent(self, text: str, a: Mention, b: Mention) -> bool:
         gap = text[a.span[1] : b.span[0]]
-        if "\n" in gap or len(gap) > CHAIN_GAP + max((len(r) for r in self.ranks), default=0):
+        if "\n" in gap or len(gap) > self._max_gap:
             return False
         stripped = normalize_text(gap.strip(" ،,"))
         return not stripped or stripped in self.ranks
