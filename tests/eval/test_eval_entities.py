@@ -119,10 +119,14 @@ def test_entity_stage_overhead() -> None:
     raws = list(load_raws(SNN, OVERHEAD_ARTICLES))
     for raw in raws[:200]:  # warm the caches of every stage first, so that no stage pays for loading
         pipe.process(raw)
-    pipe.stage_times = dict.fromkeys(pipe.stage_times, 0.0)
-    for raw in raws:
-        pipe.process(raw)
-    times = pipe.stage_times
+    # Two timed passes; each stage's faster pass counts (the least noisy estimate on a shared machine).
+    passes = []
+    for _ in range(2):
+        pipe.stage_times = dict.fromkeys(pipe.stage_times, 0.0)
+        for raw in raws:
+            pipe.process(raw)
+        passes.append(dict(pipe.stage_times))
+    times = {stage: min(p[stage] for p in passes) for stage in passes[0]}
     rest = sum(times.values()) - times["entities"]
     overhead = times["entities"] / rest
     print(f"\nentity stage on {OVERHEAD_ARTICLES} SaudiNewsNet articles: {times['entities']:.2f} s, "
