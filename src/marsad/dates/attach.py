@@ -110,6 +110,25 @@ def publication_date(article: Article) -> TimeExpr | None:
                     anchor=FROM_PUBLICATION)
 
 
+def _in_aside(text: str, sentence: Sentence, span: tuple[int, int], trigger: int) -> bool:
+    """Whether the expression sits in parentheses that do not hold the trigger ("(التي تحتلها تركيا منذ
+    1974)"): an aside dates something else."""
+    open_at = text.rfind("(", sentence.start, span[0])
+    if open_at < 0 or text.find(")", open_at, span[0]) >= 0:
+        return False
+    close_at = text.find(")", span[1], sentence.end)
+    return close_at >= 0 and not open_at < trigger < close_at
+
+
+def _since_absolute(text: str, timex: TimeExpr) -> bool:
+    """"منذ 1974" dates the start of a state of affairs ("تحتله تركيا منذ 1974"), never the event; a relative
+    "منذ ثلاثة أيام" (three days ago) does date it, and is kept."""
+    if timex.anchor != "text":
+        return False
+    before = text[max(0, timex.span[0] - 6) : timex.span[0]].split()
+    return timex.text.startswith("منذ") or (bool(before) and before[-1] == "منذ")
+
+
 def attach_event_date(article: Article, sentence: Sentence, trigger_span: tuple[int, int],
                       window_end: int) -> tuple[TimeExpr | None, str | None]:
     """(time expression, date_source) of the event whose trigger is ``trigger_span`` in ``sentence``.
@@ -121,7 +140,8 @@ def attach_event_date(article: Article, sentence: Sentence, trigger_span: tuple[
     4. the publication date, said so (date_source "publication"); (None, None) without one.
     """
     tstart, tend = trigger_span
-    in_sentence = [t for t in article.timexes if sentence.start <= t.span[0] and t.span[1] <= sentence.end]
+    in_sentence = [t for t in article.timexes if sentence.start <= t.span[0] and t.span[1] <= sentence.end
+                   and not _in_aside(article.text, sentence, t.span, tstart) and not _since_absolute(article.text, t)]
     if in_sentence:
         cstart = clause_start(article, sentence, tstart)
         after = [t for t in in_sentence if tend <= t.span[0] < window_end]
