@@ -25,6 +25,10 @@ PRO_DROP_PENALTY = 0.15
 TITLE_PENALTY = 0.1
 # The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
+# "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
+QAD = "قد"
+KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+BAYNA = "بين"  # "اجتماع بين X و Y"
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
@@ -198,8 +202,8 @@ class EventCoder:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
         if svo_subject is not None:
             gap = self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]), tstart)
-            qad = "قد" in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]} or bool(
-                {"كان", "وكان", "كانت", "وكانت"} & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
+            qad = QAD in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]} or bool(
+                KANA & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
             si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             if trig.tense == "past" and not (qad or after_anna):
@@ -244,7 +248,7 @@ class EventCoder:
                 # "وبحث الجانبان"، "واتفق الطرفان": the two parties of the article's last two-party event
                 subject, obj = _Arg(self._last_pair[0], ""), _Arg(self._last_pair[1], "")
                 readings = []
-        between = next((a for a in after if a.marker == "بين" and not a.mention.is_place), None)
+        between = next((a for a in after if a.marker == BAYNA and not a.mention.is_place), None)
         partner = between and next(
             (b for b in after if b.mention.span[0] > between.mention.span[1] and b.conj and not b.mention.is_place),
             None)
