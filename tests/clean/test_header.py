@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from marsad.clean.boilerplate import fold
-from marsad.clean.header import HEADER_FILE, MONTHS_FILE, HeaderParser, _read, validate_header_data
+from marsad.clean.header import HEADER_FILE, HeaderParser, _read, header_months, validate_header_data
 from marsad.errors import DataError
 
 
@@ -127,7 +127,7 @@ def test_dateline_offsets_with_diacritics_and_tatweel(header):
 
 
 def test_header_data_files_validate():
-    months, header = _read(MONTHS_FILE), _read(HEADER_FILE)
+    months, header = header_months(), _read(HEADER_FILE)
     validate_header_data(months, header)
     assert len(months["months"]) == 12
     broken = copy.deepcopy(months)

@@ -2,7 +2,8 @@
 start of the first body paragraph ("القاهرة - ", "الرياض 27 يوليو 2015 (واس) -").
 
 Vocabulary (month names of the Egyptian, Levantine, Maghrebi and Libyan systems, weekdays, outlets, byline
-markers) lives in data/clean_months.json and data/clean_header.json.
+markers) lives in data/clean_header.json; month and weekday names are the dates stage's (months.json,
+date_words.json).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from marsad.clean.boilerplate import EDGE_CHARS, fold
 from marsad.errors import DataError
 from marsad.text.normalize import map_span, normalize
 
-MONTHS_FILE = "clean_months.json"
+MONTHS_FILE = "months.json"
+DATE_WORDS_FILE = "date_words.json"
 HEADER_FILE = "clean_header.json"
 # A header date line is short: weekday + date + time + "آخر تحديث" fits in 80 characters (the longest date line in
 # the fixtures is 57; CNN's "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)" is 56).
@@ -41,6 +43,15 @@ def _read(name: str) -> dict[str, Any]:
         resources.files("marsad.data").joinpath(name).read_text(encoding="utf-8")
     )
     return data
+
+
+def header_months() -> dict[str, Any]:
+    """The dates stage's Gregorian month names and weekdays, shaped for the header parser:
+    ``{"months": {"1": {system: [names]}, ...}, "weekdays": [...]}`` (one vocabulary for the whole project)."""
+    table: dict[str, dict[str, list[str]]] = {}
+    for entry in _read(MONTHS_FILE)["months"]:
+        table.setdefault(str(entry["month"]), {}).setdefault(entry["system"], []).extend(entry["names"])
+    return {"months": table, "weekdays": list(_read(DATE_WORDS_FILE)["weekdays"])}
 
 
 def _alternation(words: list[str]) -> str:
@@ -120,7 +131,7 @@ class HeaderParser:
 
     @classmethod
     def load(cls) -> HeaderParser:
-        return cls(_read(MONTHS_FILE), _read(HEADER_FILE))
+        return cls(header_months(), _read(HEADER_FILE))
 
     # -- dates ---------------------------------------------------------------------------------------------
     def find_date(self, folded: str) -> date | None:
