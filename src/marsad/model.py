@@ -74,6 +74,15 @@ class Mention:
     def is_place(self) -> bool:
         return self.type == "place"
 
+    @property
+    def key(self) -> str:
+        """Who the mention stands for: the knowledge-base id when linked, else "~" + the normalised surface."""
+        if self.id:
+            return self.id
+        from marsad.text.normalize import normalize_text  # here: marsad.text imports this module
+
+        return "~" + normalize_text(self.text)
+
     def actor_record(self) -> dict[str, Any]:
         return {
             "text": self.text,

@@ -460,7 +460,7 @@ class EventCoder:
         """A headline repeated in the body counts once: keep the body's mention, drop the title's."""
 
         def key(ev: Event) -> tuple:
-            ids = frozenset(_actor_key(m) for m in (ev.source, ev.target) if m is not None)
+            ids = frozenset(m.key for m in (ev.source, ev.target) if m is not None)
             return ev.type, ids, ev.date.value if ev.date else None, ev.status
 
         title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
@@ -475,10 +475,6 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
-
-
-def _actor_key(m: Mention) -> str:
-    return m.id or normalize_text(m.text)
 
 
 def _to_date(value: str) -> date | None:

@@ -144,9 +144,7 @@ def distance_km(a: PlaceRef, b: PlaceRef) -> float:
 
 def actor_key(mention: Mention | None) -> str:
     """Knowledge-base id when linked, else the normalised surface form."""
-    if mention is None:
-        return ""
-    return mention.id or "~" + normalize_text(mention.text)
+    return "" if mention is None else mention.key
 
 
 @dataclass
