@@ -37,7 +37,6 @@ CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6
 # A role phrase after these names the holder's deputy or adviser; before these, a former holder.
 DEPUTY_WORDS = _word_set("deputy_words")
 FORMER_WORDS = _word_set("former_words")
-LATTER_RE = re.compile(r"(?<![\w])(و?)(الاخير|الاخيره)(?![\w])")
 # Words that start with ال but are no family name ("محمد بن سلمان إلى الأردن").
 NOT_NAMES = _word_set("not_family_names")
 DESTINATION_WORDS = frozenset(normalize_text(w) for w in ("إلى", "الى", "لدى", "في"))
@@ -57,6 +56,16 @@ class Lexicon:
     name_followers: frozenset[str]
     latter: frozenset[str]
     both_sides: frozenset[str]
+
+    @property
+    def latter_re(self) -> re.Pattern[str]:
+        """The anaphor as a whole word, after an optional و; group 2 is the word."""
+        return _latter_re(self.latter)
+
+
+@lru_cache(maxsize=4)
+def _latter_re(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(و?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -249,10 +258,10 @@ class EntityLinker:
 
     def _resolve_latter(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """"الأخير" (the latter) is the last person or organisation named before it."""
-        if "الاخير" not in article.norm:
+        lexicon = load_lexicon()
+        if not any(word in article.norm for word in lexicon.latter):
             return mentions
-        latter = load_lexicon().latter
-        hits = [m for m in LATTER_RE.finditer(article.norm) if m.group(2) in latter]
+        hits = list(lexicon.latter_re.finditer(article.norm))
         if not hits:
             return mentions
         out = list(mentions)
