@@ -13,6 +13,7 @@ from datetime import date
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import LOCATIVE_WORDS, EntityLinker, load_lexicon
 from marsad.events.lexicon import TriggerLexicon, load_triggers
+from marsad.events.phrases import PhraseFinder
 from marsad.events.triggers import CONJUNCTIONS, Hit, TriggerFinder
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
 from marsad.text.normalize import normalize_text
@@ -57,6 +58,7 @@ class EventCoder:
         self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
         self.finder = TriggerFinder(self.lexicon)
+        self.phrases = PhraseFinder()
 
     def __call__(self, article: Article) -> Article:
         mentions = sorted(article.mentions, key=lambda m: m.span)
@@ -119,9 +121,11 @@ class EventCoder:
         self._timex_spans = [t.span for t in article.timexes if sent.start <= t.span[0] < sent.end]
         m0 = bisect.bisect_left(mstarts, sent.start)
         m1 = bisect.bisect_left(mstarts, sent.end)
-        args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in mentions[m0:m1]
+        trigger_spans = [(tokens[h.start_tok].start, tokens[h.end_tok - 1].end) for h in hits]
+        in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
+        args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
-        countries = [m for m in mentions[m0:m1] if m.adjective]
+        countries = [m for m in in_sentence if m.adjective]
         previous_source: Mention | None = None
         out = []
         for k, hit in enumerate(hits):

@@ -1,0 +1,196 @@
+"""Actor phrases the knowledge base does not name: a head noun and what follows it, up to the phrase's end.
+
+"استقبل المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان ... د. عبدالله الربيعة أمس وزيرة الإعلام
+اليمنية د. نادية السقاف": the linker finds pieces (a centre, a partial name, a demonym); the event coder needs the
+two people. A phrase starts at a head (data/agents.json: phrase_heads and the single-word generic agents), runs
+over genitives, adjectives and names, and stops at punctuation, a time expression, another trigger, a stop word
+or a second head once the phrase already names its country. It takes:
+- the name that ends it, when the last mention inside is a named person ("... د. عبدالله بن عبدالعزيز");
+- else country from the first actor, country or place named inside, and sector from the head or, for positions
+  ("مدير"، "المتحدث"، "الأمين العام"), from the organisation named inside ("مدير ... لمنظمة الصحة العالمية" = IGO).
+The phrase replaces the mentions inside it as one argument of the event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import lru_cache
+from importlib import resources
+
+from marsad.errors import DataError
+from marsad.model import Mention, Token
+from marsad.text.normalize import normalize_text
+
+# Tokens a phrase may span (set on tests/eval/gold/events: the longest real title chain has 14 words).
+MAX_PHRASE_TOKENS = 16
+_PUNCT = frozenset("،,.:;؛!?()«»\"[]{}\n")
+_ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})  # "د. نادية": the full stop of a title does not end a phrase
+
+
+@dataclasses.dataclass(frozen=True)
+class Head:
+    sector: str
+    kind: str
+    inherit: bool  # a position: the sector of the organisation named inside wins
+
+
+@dataclasses.dataclass(frozen=True)
+class PhraseLexicon:
+    heads: dict[str, Head]
+    stops: frozenset[str]
+    inside_preps: frozenset[str]
+    inside_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_phrase_lexicon() -> PhraseLexicon:
+    data = json.loads(resources.files("marsad.data").joinpath("agents.json").read_text(encoding="utf-8"))
+    heads: dict[str, Head] = {}
+    for agent in data["agents"]:
+        phrase = normalize_text(agent["phrase"])
+        if " " not in phrase:
+            heads[phrase] = Head(agent["sector"], agent["kind"], False)
+    for entry in data["phrase_heads"]:
+        if entry.get("kind") not in ("person", "organization", "group") or not entry.get("sector"):
+            raise DataError(f"agents.json: phrase head {entry!r} needs a kind and a sector")
+        heads[normalize_text(entry["word"])] = Head(entry["sector"], entry["kind"], bool(entry.get("inherit")))
+    inside = data["phrase_inside"]
+    return PhraseLexicon(
+        heads=heads,
+        stops=frozenset(normalize_text(w) for w in data["phrase_stops"]),
+        inside_preps=frozenset(normalize_text(w) for w in inside["prepositions"]),
+        inside_nouns=frozenset(normalize_text(w) for w in inside["nouns"]),
+    )
+
+
+class PhraseFinder:
+    """Builds actor phrases in one sentence; see the module docstring."""
+
+    def __init__(self, lexicon: PhraseLexicon | None = None) -> None:
+        self.lex = lexicon or load_phrase_lexicon()
+
+    def head(self, tok: Token) -> Head | None:
+        lex = self.lex.heads
+        word = tok.norm
+        if word in lex:
+            return lex[word]
+        for prefix in ("و", "ف"):
+            if word.startswith(prefix) and word[1:] in lex:
+                return lex[word[1:]]
+        return None
+
+    def apply(self, text: str, tokens: list[Token], mentions: list[Mention], blocked: list[tuple[int, int]],
+              triggers: list[tuple[int, int]]) -> list[Mention]:
+        """The sentence's mentions with actor phrases in place of the mentions they contain.
+
+        ``blocked``: spans a phrase never enters (time expressions); ``triggers``: trigger spans (a phrase stops
+        before one)."""
+        out: list[Mention] = []
+        mi = 0
+        ti = 0
+        n = len(tokens)
+        while ti < n:
+            tok = tokens[ti]
+            while mi < len(mentions) and mentions[mi].span[1] <= tok.start:
+                out.append(mentions[mi])
+                mi += 1
+            inside = mi < len(mentions) and mentions[mi].span[0] <= tok.start
+            generic = inside and (mentions[mi].agent or mentions[mi].role_only and mentions[mi].id is None)
+            head = None if inside and not generic else self.head(tok)
+            if head is None or _in(tok.start, blocked) or _in(tok.start, triggers):
+                ti += 1
+                continue
+            end_ti, inner = self._extent(text, tokens, ti, mentions, mi, blocked, triggers)
+            phrase = self._phrase(text, tokens, ti, end_ti, head, inner)
+            if phrase is None:
+                ti += 1
+                continue
+            out.append(phrase)
+            while mi < len(mentions) and mentions[mi].span[0] < phrase.span[1]:
+                mi += 1
+            ti = end_ti
+        out.extend(mentions[mi:])
+        return out
+
+    def _extent(self, text: str, tokens: list[Token], ti: int, mentions: list[Mention], mi: int,
+                blocked: list[tuple[int, int]], triggers: list[tuple[int, int]]) -> tuple[int, list[Mention]]:
+        """Index of the token after the phrase starting at ``ti``, and the mentions inside it."""
+        inner: list[Mention] = []
+        j = ti + 1
+        has_country = False
+        while j < len(tokens) and j - ti < MAX_PHRASE_TOKENS:
+            tok = tokens[j]
+            gap = text[tokens[j - 1].end : tok.start]
+            if any(c in _PUNCT for c in gap) and not (gap.strip() == "." and tokens[j - 1].norm in _ABBREVIATIONS):
+                break
+            if _in(tok.start, blocked) or _in(tok.start, triggers):
+                break
+            while mi < len(mentions) and mentions[mi].span[1] <= tok.start:
+                mi += 1
+            m = mentions[mi] if mi < len(mentions) and mentions[mi].span[0] <= tok.start else None
+            if m is not None:
+                if m.type == "place" and j > ti + 1 and not _genitive(tokens[j]):
+                    break  # a place right after the head ("محافظ عدن") or in the genitive belongs to the phrase
+                inner.append(m)
+                has_country = has_country or m.country is not None
+                first_tok = j
+                while j < len(tokens) and tokens[j].start < m.span[1]:
+                    j += 1
+                mi += 1
+                if _named(m) and first_tok > ti + 1:
+                    break  # the name ends the phrase; one right after the head is its principal (سفير خادم الحرمين)
+                continue
+            word = tok.norm
+            if word in self.lex.stops:
+                break
+            if word in self.lex.inside_preps:
+                if j + 1 < len(tokens) and tokens[j + 1].norm in self.lex.inside_nouns:
+                    j += 1
+                    continue
+                break
+            if word[:1] == "و" and word[1:] not in ("لي",) and len(word) > 3:
+                break  # a conjunction: "الأمين العام ومبعوثه" are two actors
+            if has_country and self.head(tok) is not None and not _genitive(tok):
+                break  # a second actor: "وزير الخارجية اليمني رئيس الوفد"
+            j += 1
+        return j, inner
+
+    def _phrase(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
+                inner: list[Mention]) -> Mention | None:
+        start, end = tokens[ti].start, tokens[end_ti - 1].end
+        last = inner[-1] if inner else None
+        if last is not None and _named(last) and last.span[1] == end and last.span[0] > tokens[ti].end + 1:
+            # "وزيرة الإعلام اليمنية د. نادية السقاف": the named person, titled by the phrase
+            return dataclasses.replace(last, text=text[start:end], span=(start, end),
+                                       role=last.role or text[start : last.span[0]].strip(" ،,"),
+                                       country=last.country or _first_country(inner),
+                                       sector=last.sector or head.sector)
+        if end_ti - ti == 1 and head.kind == "person":
+            return None  # a bare title: the generic agent already stands for it
+        country = _first_country(inner)
+        sector = head.sector
+        if head.inherit:
+            org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent), None)
+            if org is not None:
+                sector, country = org.sector, org.country or country
+        return Mention(text=text[start:end], span=(start, end), type=head.kind, country=country, sector=sector,
+                       role=text[start:end] if head.kind == "person" else None, agent=country is None,
+                       confidence=0.6 if country else 0.4)
+
+
+def _named(m: Mention) -> bool:
+    return m.type == "person" and not m.role_only and not m.agent
+
+
+def _first_country(inner: list[Mention]) -> str | None:
+    return next((m.country for m in inner if m.country), None)
+
+
+def _genitive(tok: Token) -> bool:
+    """A word with the genitive ل/لل ("لهيئة الإغاثة", "للأمم المتحدة")."""
+    return tok.norm[:1] == "ل" and tok.norm[:2] != "لا"
+
+
+def _in(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
