@@ -64,6 +64,8 @@ class EventCoder:
         mentions = sorted(article.mentions, key=lambda m: m.span)
         mstarts = [m.span[0] for m in mentions]
         self._last_pair = None
+        self._last_source = None
+        self._main_country = _main_country(mentions)
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
                                       for pos in self.finder.positions(article)} - {-1})
@@ -83,6 +85,8 @@ class EventCoder:
                 mstarts = [m.span[0] for m in mentions]
                 found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
             events.extend(found)
+            if found:
+                self._last_source = found[-1].source
             for ev in found:
                 if ev.target is not None and ev.target.type != "country":
                     self._last_pair = (ev.source, ev.target)
@@ -123,14 +127,15 @@ class EventCoder:
         m1 = bisect.bisect_left(mstarts, sent.end)
         trigger_spans = [(tokens[h.start_tok].start, tokens[h.end_tok - 1].end) for h in hits]
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
-        args = [_Arg(m, *self._marker(article, tokens, starts, m)) for m in in_sentence
+        args = [_Arg(self._localise(m), *self._marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
         countries = [m for m in in_sentence if m.adjective]
         previous_source: Mention | None = None
         out = []
         for k, hit in enumerate(hits):
             window_end = tokens[hits[k + 1].start_tok].start if k + 1 < len(hits) else sent.end
-            event = self._code(article, sent, tokens, hit, args, window_end, previous_source, countries)
+            event = self._code(article, sent, tokens, hit, args, window_end, previous_source, countries,
+                               self._last_source)
             if event is not None:
                 out.append(event)
                 previous_source = event.source
@@ -184,7 +189,11 @@ class EventCoder:
         return None
 
     def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[_Arg],
-              window_end: int, previous_source: Mention | None, countries: list[Mention]) -> Event | None:
+              window_end: int, previous_source: Mention | None, countries: list[Mention],
+              carried: Mention | None = None) -> Event | None:
+        """One event from a trigger hit, or None. ``previous_source``: the source of the sentence's previous
+        event; ``carried``: the article's last source, the subject of a pro-drop verb opening a sentence
+        ("وأضاف"، "وطالب معاليه")."""
         trig = hit.trigger
         frame = trig.frame
         tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
@@ -202,6 +211,8 @@ class EventCoder:
         lex = self.lexicon
         if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
             return None  # "بعد طلب من": a verb form after a preposition is a verbal noun
+        if trig.tense == "noun" and prev_word in lex.demonstratives:
+            return None  # "ويعد هذا اللقاء الثاني بين ...": the meeting already told
         if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
         if svo_subject is not None:
@@ -235,8 +246,14 @@ class EventCoder:
                 readings.append((svo_subject, False))  # "وكان X قد زار القاهرة": X, not القاهرة
             if first is not None and not headline_svo:
                 readings.append((first, False))
-            if previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:
+            honorific = hit.end_tok < len(tokens) and tokens[hit.end_tok].norm in lex.honorifics
+            antecedent = previous_source or carried
+            if honorific and antecedent is not None:
+                readings.insert(0, (_Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
+            elif previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:
                 readings.append((_Arg(previous_source, ""), True))
+            elif carried is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS and hit.start_tok <= 1:
+                readings.append((_Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
         receive = False
@@ -315,6 +332,13 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
+
+    def _localise(self, m: Mention) -> Mention:
+        """A generic group or organisation without a country ("المقاومة الشعبية"، "المعتصمون") acts in the
+        country the article names most."""
+        if m.agent and m.country is None and m.type != "person" and self._main_country is not None:
+            return dataclasses.replace(m, country=self._main_country, agent=False, confidence=m.confidence * 0.8)
+        return m
 
     @staticmethod
     def _actor(arg: _Arg) -> bool:
@@ -479,6 +503,15 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
+
+
+def _main_country(mentions: list[Mention]) -> str | None:
+    """The country an article names most (actors, places, demonyms): where its generic agents act."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _to_date(value: str) -> date | None:

@@ -57,6 +57,8 @@ class TriggerLexicon:
     relatives: frozenset[str]  # الذي، التي: a verb after them has the antecedent as subject
     nominal_cues: frozenset[str]  # بعد، خلال: a verb form after them is a verbal noun
     fillers: frozenset[str]  # words that may stand between a verb and its subject (قد، أمس، من جهته)
+    honorifics: frozenset[str]  # honorific pronouns standing for a person named before (معاليه، سموه)
+    demonstratives: frozenset[str]  # "هذا اللقاء": a verbal noun after one refers to an event already told
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -115,4 +117,6 @@ def load_triggers() -> TriggerLexicon:
         relatives=frozenset(normalize_text(w) for w in raw.get("relatives", [])),
         nominal_cues=frozenset(normalize_text(w) for w in raw.get("nominal_cues", [])),
         fillers=frozenset(w for f in raw.get("subject_fillers", []) for w in normalize_text(f).split()),
+        honorifics=frozenset(normalize_text(w) for w in raw["honorific_pronouns"]),
+        demonstratives=frozenset(normalize_text(w) for w in raw["demonstratives"]),
     )

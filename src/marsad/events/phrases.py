@@ -95,7 +95,7 @@ class PhraseFinder:
             while mi < len(mentions) and mentions[mi].span[1] <= tok.start:
                 out.append(mentions[mi])
                 mi += 1
-            inside = mi < len(mentions) and mentions[mi].span[0] <= tok.start
+            inside = mi < len(mentions) and mentions[mi].span[0] < tok.end
             generic = inside and (mentions[mi].agent or mentions[mi].role_only and mentions[mi].id is None)
             head = None if inside and not generic else self.head(tok)
             if head is None or _in(tok.start, blocked) or _in(tok.start, triggers):
@@ -149,6 +149,8 @@ class PhraseFinder:
                     j += 1
                     continue
                 break
+            if word[:1] == "ب" and _strip_b(word) not in self.lex.inside_nouns:
+                break  # "المتمردين باحترام الهدنة"; but "وزير الخارجية بجمهورية مصر"
             if word[:1] == "و" and word[1:] not in ("لي",) and len(word) > 3:
                 break  # a conjunction: "الأمين العام ومبعوثه" are two actors
             if has_country and self.head(tok) is not None and not _genitive(tok):
@@ -166,17 +168,29 @@ class PhraseFinder:
                                        role=last.role or text[start : last.span[0]].strip(" ،,"),
                                        country=last.country or _first_country(inner),
                                        sector=last.sector or head.sector)
+        first = inner[0] if inner else None
+        if first is not None and head.kind != "person" and first.id and first.type in ("organization", "group") \
+                and first.span[0] <= tokens[ti + 1].start:
+            # "تنظيم داعش"، "حركة حماس": the head names the kind of a known organisation
+            return dataclasses.replace(first, text=text[start : first.span[1]], span=(start, first.span[1]))
         if end_ti - ti == 1 and head.kind == "person":
             return None  # a bare title: the generic agent already stands for it
         country = _first_country(inner)
         sector = head.sector
+        if first is not None and first.sector == "IGO" and first.span[0] <= tokens[ti + 1].start:
+            country, sector = None, "IGO"  # "مبعوث الأمين العام للأمم المتحدة": the UN's, not Korea's
         if head.inherit:
             org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent), None)
             if org is not None:
                 sector, country = org.sector, org.country or country
         return Mention(text=text[start:end], span=(start, end), type=head.kind, country=country, sector=sector,
-                       role=text[start:end] if head.kind == "person" else None, agent=country is None,
+                       role=text[start:end] if head.kind == "person" else None, agent=country is None and sector != "IGO",
                        confidence=0.6 if country else 0.4)
+
+
+def _strip_b(word: str) -> str:
+    """The word without the preposition ب (بالديوان -> الديوان، بجمهورية -> جمهورية)."""
+    return word[1:]
 
 
 def _named(m: Mention) -> bool:

@@ -12,6 +12,9 @@ from marsad.model import Article, Token
 
 CONJUNCTIONS = ("و", "ف")
 FUTURE = "س"
+# Proclitic chains a verbal noun may carry ("الاحتجاجات"، "بزيارة"، "والاشتباكات"، "للقاء"); verbs never take them.
+NOUN_PREFIXES = ("وبال", "فال", "وال", "بال", "لل", "ال", "وب", "ول", "ب", "ل")
+MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 
 
 @dataclasses.dataclass
@@ -43,7 +46,7 @@ class TriggerFinder:
             ws = start
             while ws > 0 and norm[ws - 1].isalpha():
                 ws -= 1
-            if start - ws > 2:
+            if start - ws > MAX_PREFIX:
                 continue
             out.append(article.norm_offsets[ws])
         return out
@@ -54,18 +57,18 @@ class TriggerFinder:
         i = t0
         while i < t1:
             hit = None
-            for cand, future in self._candidates(tokens[i].norm):
+            for cand, future, noun in self._candidates(tokens[i].norm):
                 forms = lex.multi.get(cand)
                 if forms:
                     for form, trigs in forms.items():
                         n = trigs[0].words
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
-                            found = self._satisfied(trigs, tokens, i + n, t1, future)
+                            found = self._satisfied(trigs, tokens, i + n, t1, future, noun)
                             if found is not None:
                                 hit = Hit(found[0], i, i + n, future, found[1])
                                 break
                 if hit is None and cand in lex.single:
-                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future)
+                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun)
                     if found is not None:
                         hit = Hit(found[0], i, i + 1, future, found[1])
                 if hit:
@@ -85,12 +88,12 @@ class TriggerFinder:
 
     @staticmethod
     def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
-                   future: bool) -> tuple[Trigger, int] | None:
+                   future: bool, noun: bool = False) -> tuple[Trigger, int] | None:
         """The first trigger whose conditions hold (tense for the future proclitic, a required following word),
         with the index of the token after its required word: "شنت طائرات التحالف غارات" is one event, so the
         light verb absorbs its noun (غارات is not a second trigger)."""
         for trig in trigs:
-            if future and trig.tense != "present":
+            if future and trig.tense != "present" or noun and trig.tense != "noun":
                 continue
             if not trig.requires:
                 return trig, after
@@ -101,14 +104,18 @@ class TriggerFinder:
         return None
 
     @staticmethod
-    def _candidates(word: str) -> list[tuple[str, bool]]:
-        out = [(word, False)]
+    def _candidates(word: str) -> list[tuple[str, bool, bool]]:
+        """(form, future, noun only) readings of a word with its proclitics removed."""
+        out = [(word, False, False)]
         rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
         if rest:
-            out.append((rest, False))
+            out.append((rest, False, False))
         for w in (word, rest):
             if w and w.startswith(FUTURE) and len(w) > 3:
-                out.append((w[1:], True))
+                out.append((w[1:], True, False))
+        for prefix in NOUN_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                out.append((word[len(prefix) :], False, True))
         return out
 
 

@@ -255,15 +255,19 @@ def compatibility(sig: Signature, state: StoryState, lenient: bool = False) -> f
         # host, even from the guest's country, is a different meeting (Sisi–Sarraj is not Sisi–Haftar), and so
         # is a second host of the shared participant's own country (a minister's two audiences).
         home = {c for a in shared for c in (sig.anchors[a], state.anchors[a]) if c}
+        similarity = max((jaccard(sig.words, words) for words in state.evidence), default=0.0)
         for key, country in sig.anchors.items() if not lenient else ():
-            if key not in shared and (country is None or country in home or country not in state.country_actors):
+            if key in shared or _same_unnamed(key, country, state, shared, similarity):
+                continue
+            if country is None or country in home or country not in state.country_actors:
                 return None
         for country in sig.countries if not lenient else ():
             if country in home or country not in state.countries:
                 return None
     elif len(sig.countries) < 2 or not sig.countries <= state.countries:
         return None
-    similarity = max((jaccard(sig.words, words) for words in state.evidence), default=0.0)
+    else:
+        similarity = max((jaccard(sig.words, words) for words in state.evidence), default=0.0)
     # One participant alone ("Carter arrived") says too little to tell two events apart: such a mention joins
     # only a story whose evidence it copies.
     if len(sig.anchors) + len(sig.countries) < 2 and similarity < EVIDENCE_SIMILAR and not lenient:
@@ -284,6 +288,17 @@ def compatibility(sig: Signature, state: StoryState, lenient: bool = False) -> f
     if sig.mode and sig.mode == state.mode:
         score += 0.5
     return score
+
+
+def _same_unnamed(key: str, country: str | None, state: StoryState, shared: set[str], similarity: float) -> bool:
+    """Whether a participant the story lacks may be one it has under another name, because one of the two is
+    not in the knowledge base ("~" keys): "المتمردين" (YEM) and yem-houthis, "وزير الدفاع الكويتي" and "نائب رئيس
+    مجلس الوزراء وزير الدفاع بدولة الكويت". Same country, or, for an unnamed participant of no country
+    ("مبعوث الأمين العام للأمم المتحدة"), a copy of the story's evidence."""
+    others = [(k, c) for k, c in state.anchors.items() if k not in shared]
+    if country is None:
+        return key.startswith("~") and bool(others) and similarity >= EVIDENCE_SIMILAR
+    return any(c == country and (key.startswith("~") or k.startswith("~")) for k, c in others)
 
 
 def story_id_for(article: Article, event: Event, sig: Signature) -> str:
