@@ -25,17 +25,19 @@ GOLD = Path(__file__).resolve().parent / "gold" / "events"
 # Raised to the coder of the commit "Coordinated subjects before the verb" (all 16 types, agents, coreference):
 # real micro F1 type 0.38, type+actors 0.17, +date 0.15, CONSULT 0.48 / 0.39; written 0.47 / 0.35 / 0.31,
 # CONSULT 0.79 / 0.74. Floors sit a little below.
+# Raised 2026-11-22 after actor phrases (events/phrases.py), verbal nouns with ال/ب/ل, honorific pronouns and
+# carried subjects: real 0.48 / 0.23 / 0.20, CONSULT 0.59 / 0.51; written 0.51 / 0.40 / 0.34, CONSULT 0.79 / 0.79.
 FLOORS = {
-    ("real", "type", "micro"): 0.35,
-    ("real", "type+actors", "micro"): 0.15,
-    ("real", "type+actors+date", "micro"): 0.13,
-    ("real", "type", "CONSULT"): 0.44,
-    ("real", "type+actors", "CONSULT"): 0.35,
-    ("written", "type", "micro"): 0.44,
-    ("written", "type+actors", "micro"): 0.32,
-    ("written", "type+actors+date", "micro"): 0.28,
+    ("real", "type", "micro"): 0.45,
+    ("real", "type+actors", "micro"): 0.21,
+    ("real", "type+actors+date", "micro"): 0.18,
+    ("real", "type", "CONSULT"): 0.55,
+    ("real", "type+actors", "CONSULT"): 0.47,
+    ("written", "type", "micro"): 0.48,
+    ("written", "type+actors", "micro"): 0.37,
+    ("written", "type+actors+date", "micro"): 0.31,
     ("written", "type", "CONSULT"): 0.75,
-    ("written", "type+actors", "CONSULT"): 0.70,
+    ("written", "type+actors", "CONSULT"): 0.74,
 }
 GOALS = {("real", "type+actors", "micro"): 0.80}  # issue 5's target, printed, not asserted
 

@@ -27,8 +27,10 @@ CORPUS = ROOT / "examples" / "saudinewsnet" / "articles.jsonl"
 # Floors: set a little below the scores of the run this file was written on (SaudiNewsNet: 184 of the
 # 255 gold mentions found by the pipeline of that day, B-cubed P 1.000 R 0.831; hard cases: 11 of 11, P 1.000
 # R 1.000). The margin leaves room for the event coder's changes, which move mentions in and out of the gold.
+# 2026-11-22: 202 of 255 found, P 0.995 R 0.907 (participants outside the KB matched by country, one-country
+# statements blocked by their country so that reprints join).
 FLOORS = {
-    "saudinewsnet": {"precision": 0.95, "recall": 0.78},
+    "saudinewsnet": {"precision": 0.95, "recall": 0.88},
     "hard_cases": {"precision": 0.95, "recall": 0.95},
 }
 

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from story_helpers import article, country, event, person, place
 
+from marsad.model import Mention
 from marsad.store.migrations import apply_migrations
 from marsad.store.stories import SqliteStories
 from marsad.stories import MemoryStories, StoryIndex
@@ -192,3 +193,41 @@ def test_sqlite_backend_continues_the_stories_of_an_earlier_run(conn):
     assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
     row = conn.execute("SELECT date, size FROM stories WHERE id = ?", (second[0][0],)).fetchone()
     assert row == ("2019-06-09", 2)
+
+
+def unnamed(text: str, country_code: str | None, sector: str = "REB") -> Mention:
+    """A participant outside the knowledge base: no id, so its key is its normalised text."""
+    return Mention(text, (0, 1), "group", country=country_code, sector=sector)
+
+
+HADI, HOUTHIS = person("yem-hadi", "YEM"), person("yem-houthis", "YEM")
+TRUCE = "طالب الرئيس اليمني عبدربه منصور هادي المليشيات الحوثية باحترام الهدنة الإنسانية"
+
+
+def test_a_participant_outside_the_kb_matches_a_named_one_of_its_country():
+    ids = assign(
+        StoryIndex(),
+        article("wam-1", (event(HADI, HOUTHIS, "2015-07-26", mode=None, etype="REQUEST"), TRUCE)),
+        article("okaz-2", (event(HADI, unnamed("المتمردين", "YEM"), "2015-07-26", mode=None, etype="REQUEST"),
+                           "الرئيس اليمني يطالب المتمردين باحترام الهدنة")),
+        # an unnamed participant of another country is someone else
+        article("sabq-3", (event(HADI, unnamed("مسلحي القاعدة", "SAU"), "2015-07-26", mode=None,
+                                 etype="REQUEST"), "طالب هادي مسلحي القاعدة بالانسحاب")),
+    )
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]
+
+
+def test_reprints_of_a_one_country_statement_are_one_story_other_statements_are_not():
+    rejects = "أكدت الخارجية المصرية مجددا رفض مصر الكامل للتدخل الإيراني في الشؤون الداخلية للدول العربية"
+    ids = assign(
+        StoryIndex(),
+        article("ahram-1", (event(EGY, None, "2015-07-21", mode=None, etype="REJECT"), rejects)),
+        article("okaz-2", (event(EGY, None, "2015-07-21", mode=None, etype="REJECT"), rejects + ".")),
+        article("wam-3", (event(EGY, None, "2015-07-21", mode=None, etype="REJECT"),
+                          "رفضت مصر مشروع القرار المقدم إلى مجلس الأمن بشأن سد النهضة")),
+        # a one-country mention does not join a two-country story
+        article("sabq-4", (event(EGY, LBY, "2015-07-21", mode=None, etype="REJECT"), rejects)),
+    )
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0] and ids[3] != ids[0]

@@ -169,7 +169,9 @@ class EventCoder:
                 conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
                 if conj:
                     prev = prev[1:]
-                return (prev, conj) if prev in self.lexicon.prepositions else ("", prev == "و")
+                if prev in self.lexicon.prepositions:
+                    return prev, conj
+                return "", prev == "و"
         inner = inner.rstrip()
         conj = inner[:1] in CONJUNCTIONS
         if conj:
@@ -334,9 +336,9 @@ class EventCoder:
         )
 
     def _localise(self, m: Mention) -> Mention:
-        """A generic group or organisation without a country ("المقاومة الشعبية"، "المعتصمون") acts in the
-        country the article names most."""
-        if m.agent and m.country is None and m.type != "person" and self._main_country is not None:
+        """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") acts in the country the article
+        names most (organisations are left alone: "الداخلية" is as often an adjective as the ministry)."""
+        if m.agent and m.country is None and m.type == "group" and self._main_country is not None:
             return dataclasses.replace(m, country=self._main_country, agent=False, confidence=m.confidence * 0.8)
         return m
 

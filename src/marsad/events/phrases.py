@@ -24,8 +24,10 @@ from marsad.text.normalize import normalize_text
 
 # Tokens a phrase may span (set on tests/eval/gold/events: the longest real title chain has 14 words).
 MAX_PHRASE_TOKENS = 16
-_PUNCT = frozenset("،,.:;؛!?()«»\"[]{}\n")
-_ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})  # "د. نادية": the full stop of a title does not end a phrase
+_PUNCT = frozenset("،,.:;؛!?()[]{}\n")  # not quotes: "تنظيم «داعش» الإرهابي" is one phrase
+_ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})
+LADA = "لدي"  # normalised لدى: "سفير خادم الحرمين الشريفين لدى اليمن" continues through it
+FROM = "من"  # "وفد من حماس"، "مسلحين من حزب العمال الكردستاني": right after the head, من continues the phrase  # "د. نادية": the full stop of a title does not end a phrase
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,9 +49,10 @@ class PhraseLexicon:
 def load_phrase_lexicon() -> PhraseLexicon:
     data = json.loads(resources.files("marsad.data").joinpath("agents.json").read_text(encoding="utf-8"))
     heads: dict[str, Head] = {}
+    not_heads = {normalize_text(w) for w in data["phrase_not_heads"]}
     for agent in data["agents"]:
         phrase = normalize_text(agent["phrase"])
-        if " " not in phrase:
+        if " " not in phrase and phrase not in not_heads:
             heads[phrase] = Head(agent["sector"], agent["kind"], False)
     for entry in data["phrase_heads"]:
         if entry.get("kind") not in ("person", "organization", "group") or not entry.get("sector"):
@@ -80,6 +83,28 @@ class PhraseFinder:
                 return lex[word[1:]]
         return None
 
+    @staticmethod
+    def _name_follows(tokens: list[Token], j: int, mentions: list[Mention], mi: int) -> bool:
+        """A named person starts within two words of token ``j`` ("اليمنية د. نادية السقاف"), or لدى
+        continues the title ("سفير خادم الحرمين الشريفين لدى اليمن")."""
+        if j < len(tokens) and tokens[j].norm == LADA:
+            return True
+        nxt = next((m for m in mentions[mi:] if m.span[0] >= tokens[j].start), None) if j < len(tokens) else None
+        return nxt is not None and _named(nxt) and j + 2 < len(tokens) and nxt.span[0] <= tokens[j + 2].start
+
+    @staticmethod
+    def _appositive(text: str, tok: Token, before: list[Mention]) -> bool:
+        """"محمد بن سلمان ولي ولي العهد ووزير الدفاع": a title joined by و right after a name is the name's."""
+        if tok.norm[:1] != "و" or not before or not _named(before[-1]):
+            return False
+        return text[before[-1].span[1] : tok.start].strip(" ،,") == ""
+
+    def _governs(self, tok: Token) -> bool:
+        """A head word before this one ("لرئيس مجلس الوزراء"): the word is inside a larger title."""
+        word = tok.norm
+        return word in self.lex.heads or any(word.startswith(p) and word[len(p) :] in self.lex.heads
+                                             for p in ("ل", "ب", "و", "ول", "وب"))
+
     def apply(self, text: str, tokens: list[Token], mentions: list[Mention], blocked: list[tuple[int, int]],
               triggers: list[tuple[int, int]]) -> list[Mention]:
         """The sentence's mentions with actor phrases in place of the mentions they contain.
@@ -98,7 +123,8 @@ class PhraseFinder:
             inside = mi < len(mentions) and mentions[mi].span[0] < tok.end
             generic = inside and (mentions[mi].agent or mentions[mi].role_only and mentions[mi].id is None)
             head = None if inside and not generic else self.head(tok)
-            if head is None or _in(tok.start, blocked) or _in(tok.start, triggers):
+            if head is None or _in(tok.start, blocked) or _in(tok.start, triggers) \
+                    or ti > 0 and self._governs(tokens[ti - 1]) or self._appositive(text, tok, out):
                 ti += 1
                 continue
             end_ti, inner = self._extent(text, tokens, ti, mentions, mi, blocked, triggers)
@@ -132,6 +158,9 @@ class PhraseFinder:
             if m is not None:
                 if m.type == "place" and j > ti + 1 and not _genitive(tokens[j]):
                     break  # a place right after the head ("محافظ عدن") or in the genitive belongs to the phrase
+                if m.type in ("country", "place") and has_country and not m.adjective and not _genitive(tokens[j]) \
+                        and tokens[j - 1].norm != LADA:
+                    break  # "وفد من حماس المملكة": a second country is another argument
                 inner.append(m)
                 has_country = has_country or m.country is not None
                 first_tok = j
@@ -140,10 +169,18 @@ class PhraseFinder:
                 mi += 1
                 if _named(m) and first_tok > ti + 1:
                     break  # the name ends the phrase; one right after the head is its principal (سفير خادم الحرمين)
+                if m.type in ("country", "place") and not self._name_follows(tokens, j, mentions, mi):
+                    break  # "وفد من حماس المملكة": a country closes the phrase unless the person's name follows
                 continue
             word = tok.norm
+            if word == FROM and j == ti + 1:
+                j += 1
+                continue
             if word in self.lex.stops:
                 break
+            if word == LADA:
+                j += 1
+                continue
             if word in self.lex.inside_preps:
                 if j + 1 < len(tokens) and tokens[j + 1].norm in self.lex.inside_nouns:
                     j += 1
@@ -161,6 +198,8 @@ class PhraseFinder:
     def _phrase(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
                 inner: list[Mention]) -> Mention | None:
         start, end = tokens[ti].start, tokens[end_ti - 1].end
+        if tokens[ti].norm not in self.lex.heads and text[start : start + 1] in "وف":
+            start += 1  # "والمقاومة الشعبية": the conjunction is not part of the actor (the coder reads it)
         last = inner[-1] if inner else None
         if last is not None and _named(last) and last.span[1] == end and last.span[0] > tokens[ti].end + 1:
             # "وزيرة الإعلام اليمنية د. نادية السقاف": the named person, titled by the phrase
@@ -169,8 +208,9 @@ class PhraseFinder:
                                        country=last.country or _first_country(inner),
                                        sector=last.sector or head.sector)
         first = inner[0] if inner else None
+        after_head = ti + 2 if ti + 2 < end_ti and tokens[ti + 1].norm == FROM else ti + 1
         if first is not None and head.kind != "person" and first.id and first.type in ("organization", "group") \
-                and first.span[0] <= tokens[ti + 1].start:
+                and first.span[0] <= tokens[after_head].start:
             # "تنظيم داعش"، "حركة حماس": the head names the kind of a known organisation
             return dataclasses.replace(first, text=text[start : first.span[1]], span=(start, first.span[1]))
         if end_ti - ti == 1 and head.kind == "person":

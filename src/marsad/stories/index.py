@@ -51,6 +51,8 @@ class StoryState:
     def keys(self) -> list[str]:
         keys = [f"{self.type}|a:{a}" for a in sorted(self.anchors)]
         keys += [f"{self.type}|c:{a},{b}" for a, b in combinations(sorted(self.countries), 2)]
+        if not self.anchors and len(self.countries) == 1:
+            keys.append(f"{self.type}|c:{next(iter(self.countries))}")  # a one-country story: its reprints
         return keys
 
     # -- (de)serialisation for persistent backends --------------------------------------------------------
@@ -264,8 +266,9 @@ def compatibility(sig: Signature, state: StoryState, lenient: bool = False) -> f
         for country in sig.countries if not lenient else ():
             if country in home or country not in state.countries:
                 return None
-    elif len(sig.countries) < 2 or not sig.countries <= state.countries:
-        return None
+    elif not sig.countries or not sig.countries <= state.countries \
+            or len(sig.countries) == 1 and len(state.countries) > 1:
+        return None  # one country alone joins only a one-country story (and then only a reprint, below)
     else:
         similarity = max((jaccard(sig.words, words) for words in state.evidence), default=0.0)
     # One participant alone ("Carter arrived") says too little to tell two events apart: such a mention joins

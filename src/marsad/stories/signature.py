@@ -161,11 +161,12 @@ class Signature:
     words: frozenset[str] = field(default_factory=frozenset)  # evidence words, normalised
 
     def blocking_keys(self) -> list[str]:
-        """Where candidate stories are filed: one key per participant, or the country pair when no person or
-        organisation takes part."""
+        """Where candidate stories are filed: one key per participant, or the countries (a pair, or one) when
+        no person or organisation takes part."""
         if self.anchors:
             return [f"{self.type}|a:{a}" for a in sorted(self.anchors)]
-        if len(self.countries) >= 2:
+        if self.countries:
+            # one country alone ("أكدت مصر رفضها"): only reprints of the same sentence will join (index.py)
             return [f"{self.type}|c:{','.join(sorted(self.countries))}"]
         return []
 
