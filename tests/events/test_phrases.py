@@ -94,3 +94,10 @@ def test_an_honorific_pronoun_is_the_person_named_before(pipeline):
                            "المجتمع الدولي بحماية الفلسطينيين.")
     request = next(e for e in evs if e.type == "REQUEST")
     assert request.source.id == "sau-jubeir"
+
+
+def test_a_pronoun_suffix_on_an_event_noun_is_the_last_source(pipeline):
+    evs = events(pipeline, "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس. وبحث في لقائه مع نظيره المصري "
+                           "سامح شكري العلاقات بين البلدين.")
+    meet = [e for e in evs if e.mode == "meet"]
+    assert meet and meet[0].source.id == "usa-kerry" and meet[0].target.id == "egy-shoukry"

@@ -73,7 +73,7 @@ class EventCoder:
         for si in candidate_sentences:
             sent = article.sentences[si]
             tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, segment=False)
-            hits = self.finder.find(tokens, 0, len(tokens))
+            hits = [h for h in self.finder.find(tokens, 0, len(tokens)) if not self._anaphoric(tokens, h)]
             if not hits:
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
@@ -92,6 +92,11 @@ class EventCoder:
                     self._last_pair = (ev.source, ev.target)
         article.events = self._dedupe(article, events)
         return article
+
+    def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
+        """"خلال زيارته"، "أثناء لقائه": a verbal noun with a pronoun after a time cue is the event already
+        told, not a new one (and must not cut the window of the verb around it)."""
+        return hit.pronoun and hit.start_tok > 0 and tokens[hit.start_tok - 1].norm in self.lexicon.nominal_cues
 
     def _unknown_name_likely(self, article: Article, tokens: list[Token], hits: list[Hit], found: list[Event],
                              mentions: list[Mention]) -> bool:
@@ -233,7 +238,11 @@ class EventCoder:
                                                 tokens[hit.start_tok - 1].start) > 0:
                 return None
         readings: list[tuple[_Arg, bool]] = []  # (subject, pro-drop) in order of preference
-        if frame.genitive_subject:
+        if hit.pronoun:
+            # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
+            if (previous_source or carried) is not None:
+                readings.append((_Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
+        elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
                 readings.append((first, False))

@@ -15,6 +15,8 @@ FUTURE = "س"
 # Proclitic chains a verbal noun may carry ("الاحتجاجات"، "بزيارة"، "والاشتباكات"، "للقاء"); verbs never take them.
 NOUN_PREFIXES = ("وبال", "فال", "وال", "بال", "لل", "ال", "وب", "ول", "ب", "ل")
 MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
+# Pronoun suffixes on a verbal noun ("زيارته"، "لقائه"، "اجتماعهما"): the noun's subject is someone named before.
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
 @dataclasses.dataclass
@@ -24,6 +26,7 @@ class Hit:
     end_tok: int  # index after the last token
     future: bool
     resume: int = 0  # where the next trigger may start (after a light verb's required noun)
+    pronoun: bool = False  # a verbal noun with a pronoun suffix ("زيارته"): its subject is an antecedent
     head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
 
 
@@ -57,7 +60,7 @@ class TriggerFinder:
         i = t0
         while i < t1:
             hit = None
-            for cand, future, noun in self._candidates(tokens[i].norm):
+            for cand, future, noun, pronoun in self._candidates(tokens[i].norm):
                 forms = lex.multi.get(cand)
                 if forms:
                     for form, trigs in forms.items():
@@ -65,12 +68,12 @@ class TriggerFinder:
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
                             found = self._satisfied(trigs, tokens, i + n, t1, future, noun)
                             if found is not None:
-                                hit = Hit(found[0], i, i + n, future, found[1])
+                                hit = Hit(found[0], i, i + n, future, found[1], pronoun=pronoun)
                                 break
                 if hit is None and cand in lex.single:
                     found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun)
                     if found is not None:
-                        hit = Hit(found[0], i, i + 1, future, found[1])
+                        hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun)
                 if hit:
                     break
             if hit:
@@ -104,18 +107,30 @@ class TriggerFinder:
         return None
 
     @staticmethod
-    def _candidates(word: str) -> list[tuple[str, bool, bool]]:
-        """(form, future, noun only) readings of a word with its proclitics removed."""
-        out = [(word, False, False)]
+    def _candidates(word: str) -> list[tuple[str, bool, bool, bool]]:
+        """(form, future, noun only, pronoun suffix) readings of a word with its clitics removed."""
+        out = [(word, False, False, False)]
         rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
         if rest:
-            out.append((rest, False, False))
+            out.append((rest, False, False, False))
         for w in (word, rest):
             if w and w.startswith(FUTURE) and len(w) > 3:
-                out.append((w[1:], True, False))
+                out.append((w[1:], True, False, False))
+        bare = [word]
         for prefix in NOUN_PREFIXES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-                out.append((word[len(prefix) :], False, True))
+                out.append((word[len(prefix) :], False, True, False))
+                bare.append(word[len(prefix) :])
+        for w in bare:
+            for suffix in PRONOUN_SUFFIXES:
+                if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                    stem = w[: -len(suffix)]
+                    # زيارت-ه -> زياره (ta marbuta), لقاي-ه -> لقاء (hamza on the seat), اجتماع-ه
+                    for form in (stem[:-1] + "ه" if stem[-1] == "ت" else stem,
+                                 stem[:-1] + "ء" if stem[-1] == "ي" else None):
+                        if form:
+                            out.append((form, False, True, True))
+                    break
         return out
 
 
