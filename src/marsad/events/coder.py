@@ -40,6 +40,7 @@ class _Arg:
     mention: Mention
     marker: str  # "" (no preposition), "ب", "ل", "مع", "الى", "من", "بين" ...
     conj: bool = False  # joined to the previous words by و ("مصر والسعودية")
+    via: str = ""  # the proclitic of a verbal noun governing it: "رحب بزيارة الأمير محمد" reaches MBS through ب
 
 
 class EventCoder:
@@ -93,6 +94,23 @@ class EventCoder:
         article.events = self._dedupe(article, events)
         return article
 
+    def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
+        """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
+        governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
+        verb = hits[k].trigger.tense != "noun"
+        for h in hits[k + 1 :]:
+            if verb and h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm):
+                continue
+            return tokens[h.start_tok].start
+        return sent_end
+
+    def _via(self, tokens: list[Token], m: Mention, governed: set[int]) -> str:
+        """"ب" when the mention is the genitive of a verbal noun carrying ب (بزيارة الأمير محمد), else ""."""
+        ti = bisect.bisect_left(self._starts, m.span[0])
+        while ti > 0 and self._rank_prefix(tokens[ti - 1]) is not None:
+            ti -= 1
+        return "ب" if ti in governed else ""
+
     def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
         """"خلال زيارته"، "أثناء لقائه": a verbal noun with a pronoun after a time cue is the event already
         told, not a new one (and must not cut the window of the verb around it)."""
@@ -135,10 +153,13 @@ class EventCoder:
         args = [_Arg(self._localise(m), *self._marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
         countries = [m for m in in_sentence if m.adjective]
+        governed = {h.end_tok for h in hits if h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm)}
+        for a in args:
+            a.via = self._via(tokens, a.mention, governed)
         previous_source: Mention | None = None
         out = []
         for k, hit in enumerate(hits):
-            window_end = tokens[hits[k + 1].start_tok].start if k + 1 < len(hits) else sent.end
+            window_end = self._window_end(tokens, hits, k, sent.end)
             event = self._code(article, sent, tokens, hit, args, window_end, previous_source, countries,
                                self._last_source)
             if event is not None:
@@ -397,7 +418,7 @@ class EventCoder:
                 continue
             if a.mention.agent and a.mention.country is None:
                 continue
-            if a.marker in markers:
+            if a.marker in markers or a.via in markers and a.via:
                 return a
         return None
 
@@ -514,6 +535,11 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
+
+
+def _governed_noun(word: str) -> bool:
+    """A verbal noun carrying the preposition ب (بزيارة، وبالاتفاق)."""
+    return word[:1] == "ب" or word[:2] == "وب"
 
 
 def _main_country(mentions: list[Mention]) -> str | None:

@@ -43,6 +43,7 @@ class PhraseLexicon:
     stops: frozenset[str]
     inside_preps: frozenset[str]
     inside_nouns: frozenset[str]
+    conjoined: frozenset[str]  # "حكومة وشعب المملكة": و-words that continue a phrase
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def load_phrase_lexicon() -> PhraseLexicon:
         stops=frozenset(normalize_text(w) for w in data["phrase_stops"]),
         inside_preps=frozenset(normalize_text(w) for w in inside["prepositions"]),
         inside_nouns=frozenset(normalize_text(w) for w in inside["nouns"]),
+        conjoined=frozenset(normalize_text(w) for w in data["phrase_conjoined"]),
     )
 
 
@@ -188,6 +190,9 @@ class PhraseFinder:
                 break
             if word[:1] == "ب" and _strip_b(word) not in self.lex.inside_nouns:
                 break  # "المتمردين باحترام الهدنة"; but "وزير الخارجية بجمهورية مصر"
+            if word in self.lex.conjoined:
+                j += 1
+                continue
             if word[:1] == "و" and word[1:] not in ("لي",) and len(word) > 3:
                 break  # a conjunction: "الأمين العام ومبعوثه" are two actors
             if has_country and self.head(tok) is not None and not _genitive(tok):
