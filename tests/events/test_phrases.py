@@ -101,3 +101,12 @@ def test_a_pronoun_suffix_on_an_event_noun_is_the_last_source(pipeline):
                            "سامح شكري العلاقات بين البلدين.")
     meet = [e for e in evs if e.mode == "meet"]
     assert meet and meet[0].source.id == "usa-kerry" and meet[0].target.id == "egy-shoukry"
+
+
+def test_a_pronoun_after_inna_is_the_speaker_and_the_reported_clause_keeps_its_own_date(pipeline):
+    (ev,) = [e for e in events(pipeline, "قالت مصر اليوم السبت إنها ترفض تدخل قطر في شؤونها الداخلية.",
+                               published=date(2015, 7, 25)) if e.type == "REJECT"]
+    assert (ev.source.id, ev.target.id) == ("EGY", "QAT")
+    (visit,) = [e for e in events(pipeline, 'اعلن وزير الخارجية الفرنسي لوران فابيوس امس انه سيتوجه الى ايران '
+                                            '"الاسبوع المقبل".', published=date(2015, 7, 22)) if e.type == "CONSULT"]
+    assert visit.status == "planned" and visit.date.value == "2015-W31"

@@ -29,7 +29,10 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
 QAD = "قد"
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
-BAYNA = "بين"  # "اجتماع بين X و Y"
+BAYNA = "بين"
+# "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
+ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
+LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})  # "اجتماع بين X و Y"
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
@@ -93,6 +96,12 @@ class EventCoder:
                     self._last_pair = (ev.source, ev.target)
         article.events = self._dedupe(article, events)
         return article
+
+    def _speaker(self, args: list[_Arg], tokens: list[Token], hit: Hit) -> _Arg | None:
+        """The actor named last before "إنها" (the speaker of "قالت مصر ... إنها ترفض")."""
+        pos = tokens[hit.start_tok - 1].start
+        return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and self._actor(a)),
+                    None)
 
     def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
         """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
@@ -279,6 +288,9 @@ class EventCoder:
             if first is not None and not headline_svo:
                 readings.append((first, False))
             honorific = hit.end_tok < len(tokens) and tokens[hit.end_tok].norm in lex.honorifics
+            speaker = self._speaker(args, tokens, hit) if prev_word in ANNA_PRONOUN else None
+            if speaker is not None:
+                readings.insert(0, (speaker, True))
             antecedent = previous_source or carried
             if honorific and antecedent is not None:
                 readings.insert(0, (_Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
@@ -366,9 +378,11 @@ class EventCoder:
         )
 
     def _localise(self, m: Mention) -> Mention:
-        """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") acts in the country the article
-        names most (organisations are left alone: "الداخلية" is as often an adjective as the ministry)."""
-        if m.agent and m.country is None and m.type == "group" and self._main_country is not None:
+        """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") or a parliament, army, court or
+        party ("البرلمان") acts in the country the article names most (ministries are left alone: "الداخلية" is as
+        often an adjective as the ministry)."""
+        if m.agent and m.country is None and self._main_country is not None \
+                and (m.type == "group" or m.type == "organization" and m.sector in LOCAL_ORG_SECTORS):
             return dataclasses.replace(m, country=self._main_country, agent=False, confidence=m.confidence * 0.8)
         return m
 
