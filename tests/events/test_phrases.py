@@ -110,3 +110,9 @@ def test_a_pronoun_after_inna_is_the_speaker_and_the_reported_clause_keeps_its_o
     (visit,) = [e for e in events(pipeline, 'اعلن وزير الخارجية الفرنسي لوران فابيوس امس انه سيتوجه الى ايران '
                                             '"الاسبوع المقبل".', published=date(2015, 7, 22)) if e.type == "CONSULT"]
     assert visit.status == "planned" and visit.date.value == "2015-W31"
+
+
+def test_a_delegation_of_a_known_movement_is_the_movement_and_its_leader_is_not_the_host(pipeline):
+    (ev,) = events(pipeline, "أفاد وزير الخارجية السعودي، عادل الجبير، أمس، بأن زيارة وفد حركة «حماس» برئاسة خالد "
+                             "مشعل إلى المملكة كانت لأداء العمرة.")
+    assert (ev.type, ev.mode, ev.source.id, ev.target.id) == ("CONSULT", "visit", "pse-hamas", "SAU")

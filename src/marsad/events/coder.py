@@ -30,6 +30,7 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 QAD = "قد"
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
+LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})  # "اجتماع بين X و Y"
@@ -206,6 +207,8 @@ class EventCoder:
                     prev = prev[1:]
                 if prev in self.lexicon.prepositions:
                     return prev, conj
+                if prev in self.lexicon.leader_markers:
+                    return LEADER, False  # never an object: "وفد حماس برئاسة خالد مشعل" is Hamas's delegation
                 return "", prev == "و"
         inner = inner.rstrip()
         conj = inner[:1] in CONJUNCTIONS

@@ -59,6 +59,7 @@ class TriggerLexicon:
     fillers: frozenset[str]  # words that may stand between a verb and its subject (قد، أمس، من جهته)
     honorifics: frozenset[str]  # honorific pronouns standing for a person named before (معاليه، سموه)
     demonstratives: frozenset[str]  # "هذا اللقاء": a verbal noun after one refers to an event already told
+    leader_markers: frozenset[str]  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -119,4 +120,5 @@ def load_triggers() -> TriggerLexicon:
         fillers=frozenset(w for f in raw.get("subject_fillers", []) for w in normalize_text(f).split()),
         honorifics=frozenset(normalize_text(w) for w in raw["honorific_pronouns"]),
         demonstratives=frozenset(normalize_text(w) for w in raw["demonstratives"]),
+        leader_markers=frozenset(normalize_text(w) for w in raw["leader_markers"]),
     )

@@ -213,7 +213,10 @@ class PhraseFinder:
                                        country=last.country or _first_country(inner),
                                        sector=last.sector or head.sector)
         first = inner[0] if inner else None
-        after_head = ti + 2 if ti + 2 < end_ti and tokens[ti + 1].norm == FROM else ti + 1
+        after_head = ti + 1  # past من and heads of organisations: "وفد من حركة «حماس»" is Hamas's
+        while after_head + 1 < end_ti and (tokens[after_head].norm == FROM or (
+                (h := self.head(tokens[after_head])) is not None and h.kind != "person")):
+            after_head += 1
         if first is not None and head.kind != "person" and first.id and first.type in ("organization", "group") \
                 and first.span[0] <= tokens[after_head].start:
             # "تنظيم داعش"، "حركة حماس": the head names the kind of a known organisation
