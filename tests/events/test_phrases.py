@@ -116,3 +116,12 @@ def test_a_delegation_of_a_known_movement_is_the_movement_and_its_leader_is_not_
     (ev,) = events(pipeline, "أفاد وزير الخارجية السعودي، عادل الجبير، أمس، بأن زيارة وفد حركة «حماس» برئاسة خالد "
                              "مشعل إلى المملكة كانت لأداء العمرة.")
     assert (ev.type, ev.mode, ev.source.id, ev.target.id) == ("CONSULT", "visit", "pse-hamas", "SAU")
+
+
+def test_movement_verbs_and_light_verbs(pipeline):
+    evs = events(pipeline, "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة. وينتقل كيري، غدا الإثنين، إلى الدوحة.")
+    assert ("CONSULT", "visit", "usa-kerry", "QAT") in [(e.type, e.mode, e.source.id, e.target.id) for e in evs]
+    (ev,) = events(pipeline, "وكان المتمردون الحوثيون قد فرضوا الإقامة الجبرية على محافظ البنك المركزي اليمني "
+                             "محمد همام.")
+    assert (ev.type, ev.mode, ev.source.id) == ("COERCE", "detain", "yem-houthis")
+    assert (ev.target.country, ev.target.sector) == ("YEM", "GOV")
