@@ -34,6 +34,7 @@ class Actor:
     sector: str | None
     aliases_ar: list[str] = field(default_factory=list)
     weak_aliases_ar: list[str] = field(default_factory=list)
+    weak_context: list[str] = field(default_factory=list)  # countries whose mention licenses the weak aliases
     aliases_en: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
 
@@ -166,6 +167,7 @@ def actor_from_record(rec: dict[str, Any]) -> Actor:
             sector=rec.get("sector"),
             aliases_ar=list(rec.get("aliases_ar", [])),
             weak_aliases_ar=list(rec.get("weak_aliases_ar", [])),
+            weak_context=list(rec.get("weak_context", [])),
             aliases_en=list(rec.get("aliases_en", [])),
             roles=roles,
         )

@@ -168,10 +168,13 @@ class EntityLinker:
             else:
                 mentions.append(self._mention(article.text[s:e], (s, e), kind, ref, when))
         # a short or ambiguous name ("حفتر", "فتح") counts only after the article named its actor in full
-        # countries of strongly named actors count too: a Saudi outlet's "المملكة" next to King Salman
+        # countries of strongly named actors count too: a Saudi outlet's "المملكة" next to King Salman; and an
+        # actor's weak_context countries: "التحالف" in an article naming Yemen is the Saudi-led coalition
         named = {m.id for m in mentions if m.id} | {m.country for m in mentions if m.country}
         for s, e, entries in weak_hits:
-            hit = next(((k, r) for k, r in entries if k in (WEAK_ACTOR, WEAK_COUNTRY) and r in named), None)
+            hit = next(((k, r) for k, r in entries if k in (WEAK_ACTOR, WEAK_COUNTRY)
+                        and (r in named or k == WEAK_ACTOR and named.intersection(self.kb.actors[r].weak_context))),
+                       None)
             if hit is not None:
                 mentions.append(self._mention(article.text[s:e], (s, e), hit[0], hit[1], when))
             elif entries[-1][0] == PLACE:

@@ -29,6 +29,9 @@ def validate_records(records: list[dict], offices: dict[str, dict], countries: s
             problems.append(f"{rid}: kind {rec.get('kind')!r} is not one of {sorted(KINDS)}")
         if rec.get("country") and rec["country"] not in countries:
             problems.append(f"{rid}: unknown country {rec['country']!r}")
+        for code in rec.get("weak_context", []):
+            if code not in countries:
+                problems.append(f"{rid}: unknown weak_context country {code!r}")
         try:
             actor = actor_from_record(rec)
         except DataError as exc:
