@@ -125,3 +125,8 @@ def test_movement_verbs_and_light_verbs(pipeline):
                              "محمد همام.")
     assert (ev.type, ev.mode, ev.source.id) == ("COERCE", "detain", "yem-houthis")
     assert (ev.target.country, ev.target.sector) == ("YEM", "GOV")
+
+
+def test_a_demonym_on_a_noun_with_li_is_the_supported_country(pipeline):
+    (ev,) = events(pipeline, "ومن جانبه، أعرب المشير خليفة حفتر عن تقديره للدور المصري الداعم للشعب الليبي.")
+    assert (ev.type, ev.source.id, ev.target.id) == ("SUPPORT", "lby-khalifa-haftar", "EGY")

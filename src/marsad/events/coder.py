@@ -104,6 +104,17 @@ class EventCoder:
         return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and self._actor(a)),
                     None)
 
+    def _adjective_object(self, tokens: list[Token], countries: list[Mention], tend: int, window_end: int,
+                          subject: _Arg) -> _Arg | None:
+        """"أعرب عن تقديره للدور المصري": a demonym on a noun with ل stands for its country as the object."""
+        for c in countries:
+            if not tend <= c.span[0] < window_end or c.country == subject.mention.country:
+                continue
+            ti = bisect.bisect_left(self._starts, c.span[0])
+            if ti > 0 and tokens[ti - 1].norm[:1] == "ل" and tokens[ti - 1].norm[:2] != "لا":
+                return _Arg(dataclasses.replace(c, adjective=False), "ل")
+        return None
+
     def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
         """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
         governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
@@ -335,6 +346,10 @@ class EventCoder:
         if subject is None and frame.implicit_source_sector:
             subject = _Arg(self._implicit_source(article, tokens, hit, args + [_Arg(c, "") for c in countries], frame), "")
             obj = self._object(after, subject, frame, receive)
+        if subject is not None and "ل" in frame.object_markers:
+            adj = self._adjective_object(tokens, countries, tend, window_end, subject)
+            if adj is not None and (obj is None or adj.mention.span[0] < obj.mention.span[0]):
+                obj = adj  # the first object named: "تقديره للدور المصري الداعم للشعب الليبي" is for Egypt
         if subject is None or (obj is None and not frame.target_optional):
             return None
         if obj is not None and obj.mention is subject.mention:
