@@ -130,3 +130,12 @@ def test_movement_verbs_and_light_verbs(pipeline):
 def test_a_demonym_on_a_noun_with_li_is_the_supported_country(pipeline):
     (ev,) = events(pipeline, "ومن جانبه، أعرب المشير خليفة حفتر عن تقديره للدور المصري الداعم للشعب الليبي.")
     assert (ev.type, ev.source.id, ev.target.id) == ("SUPPORT", "lby-khalifa-haftar", "EGY")
+
+
+def test_relative_clauses_with_an_object_pronoun_have_their_subject_after_the_verb(pipeline):
+    evs = events(pipeline, "ندد وزير الخارجية سامح شكري بالهجوم الذي شنته ميليشيا الحوثي بطائرات مسيرة على محطتي ضخ "
+                           "نفط في المملكة العربية السعودية.")
+    assert ("ASSAULT", "yem-houthis") in [(e.type, e.source.id) for e in evs]
+    (curfew,) = [e for e in events(pipeline, "تحدى آلاف المتظاهرين العراقيين حظر التجول الذي فرضته السلطات العراقية "
+                                             "في بغداد.") if e.type == "COERCE"]
+    assert (curfew.mode, curfew.cameo, curfew.source.country) == ("curfew", "1723", "IRQ")

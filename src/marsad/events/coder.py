@@ -60,6 +60,9 @@ class EventCoder:
         self._starts: list[int] = []
         self._text = ""
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
+        self._last_source: Mention | None = None  # the article's last event source (pro-drop across sentences)
+        self._last_person: Mention | None = None  # the last person who was a source: "معاليه" is a person
+        self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
         self.finder = TriggerFinder(self.lexicon)
@@ -70,6 +73,7 @@ class EventCoder:
         mstarts = [m.span[0] for m in mentions]
         self._last_pair = None
         self._last_source = None
+        self._last_person = None
         self._main_country = _main_country(mentions)
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
@@ -92,6 +96,8 @@ class EventCoder:
             events.extend(found)
             if found:
                 self._last_source = found[-1].source
+                self._last_person = next((ev.source for ev in reversed(found) if ev.source.type == "person"),
+                                         self._last_person)
             for ev in found:
                 if ev.target is not None and ev.target.type != "country":
                     self._last_pair = (ev.source, ev.target)
@@ -276,7 +282,11 @@ class EventCoder:
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
-        if prev_word in lex.relatives:
+        if hit.relative:
+            # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
+            first = next((a for a in actors_after if a.marker == ""), None)
+            svo_subject = None
+        elif prev_word in lex.relatives:
             first = None  # "التفجير الذي استهدف": the subject is the antecedent
             if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
                                                 tokens[hit.start_tok - 1].start) > 0:
@@ -305,7 +315,8 @@ class EventCoder:
             speaker = self._speaker(args, tokens, hit) if prev_word in ANNA_PRONOUN else None
             if speaker is not None:
                 readings.insert(0, (speaker, True))
-            antecedent = previous_source or carried
+            antecedent = previous_source if previous_source is not None and previous_source.type == "person" \
+                else self._last_person
             if honorific and antecedent is not None:
                 readings.insert(0, (_Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
             elif previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:

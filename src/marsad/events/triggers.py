@@ -17,6 +17,7 @@ NOUN_PREFIXES = ("وبال", "فال", "وال", "بال", "لل", "ال", "وب
 MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 # Pronoun suffixes on a verbal noun ("زيارته"، "لقائه"، "اجتماعهما"): the noun's subject is someone named before.
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+RELATIVE_REACH = 4  # words before الذي/التي where a light verb's antecedent noun may stand ("الهجوم الإرهابي الذي")
 
 
 @dataclasses.dataclass
@@ -27,6 +28,7 @@ class Hit:
     future: bool
     resume: int = 0  # where the next trigger may start (after a light verb's required noun)
     pronoun: bool = False  # a verbal noun with a pronoun suffix ("زيارته"): its subject is an antecedent
+    relative: bool = False  # "الهجوم الذي شنته الميليشيا": a verb whose object is the antecedent, subject after
     head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
 
 
@@ -76,6 +78,11 @@ class TriggerFinder:
                         hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun)
                 if hit:
                     break
+            if i > t0 and tokens[i - 1].norm in lex.relatives:
+                if hit is None:
+                    hit = self._relative(tokens, i, t0)
+                elif hit.trigger.tense != "noun" and tokens[i].norm.endswith(PRONOUN_SUFFIXES):
+                    hit.relative = True  # a form listed with its suffix ("شنته"، "نفذها")
             if hit:
                 if hit.resume > hit.end_tok:
                     # "أجرى ... اتصالا هاتفيا": the noun, when it is a trigger itself, names the event
@@ -88,6 +95,25 @@ class TriggerFinder:
             else:
                 i += 1
         return hits
+
+    def _relative(self, tokens: list[Token], i: int, t0: int) -> Hit | None:
+        """"الهجوم الذي شنته ميليشيا الحوثي"، "حظر التجول الذي فرضته السلطات": a verb with an object pronoun after
+        a relative pronoun; a light verb's required noun is the antecedent, just before the relative."""
+        word = tokens[i].norm
+        for suffix in PRONOUN_SUFFIXES:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+                continue
+            stem = word[: -len(suffix)]
+            stem = stem[1:] if stem[:1] in CONJUNCTIONS and stem[1:] in self.lexicon.single else stem
+            for trig in self.lexicon.single.get(stem, ()):
+                if trig.tense == "noun":
+                    continue
+                if trig.requires:
+                    before = tokens[max(t0, i - 1 - RELATIVE_REACH) : i - 1]
+                    if not any(_bare(t.norm) in trig.requires or t.norm in trig.requires for t in before):
+                        continue
+                return Hit(trig, i, i + 1, False, i + 1, relative=True)
+        return None
 
     @staticmethod
     def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
@@ -132,6 +158,14 @@ class TriggerFinder:
                             out.append((form, False, True, True))
                     break
         return out
+
+
+def _bare(word: str) -> str:
+    """A word without its article and prepositions (بالهجوم -> هجوم), to compare with a light verb's nouns."""
+    for prefix in NOUN_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
 
 
 def trigger_automaton(lexicon: TriggerLexicon) -> ahocorasick.Automaton:
