@@ -4,6 +4,7 @@ against the lexicon with their proclitics (و ف س), required co-words and ligh
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 import ahocorasick
 
@@ -133,8 +134,10 @@ class TriggerFinder:
         return None
 
     @staticmethod
-    def _candidates(word: str) -> list[tuple[str, bool, bool, bool]]:
-        """(form, future, noun only, pronoun suffix) readings of a word with its clitics removed."""
+    @lru_cache(maxsize=1 << 13)
+    def _candidates(word: str) -> tuple[tuple[str, bool, bool, bool], ...]:
+        """(form, future, noun only, pronoun suffix) readings of a word with its clitics removed (cached: news
+        repeats its words, and this runs on every token of every candidate sentence)."""
         out = [(word, False, False, False)]
         rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
         if rest:
@@ -157,7 +160,7 @@ class TriggerFinder:
                         if form:
                             out.append((form, False, True, True))
                     break
-        return out
+        return tuple(out)
 
 
 def _bare(word: str) -> str:
