@@ -139,9 +139,10 @@ class EventCoder:
         return "ب" if ti in governed else ""
 
     def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
-        """"خلال زيارته"، "أثناء لقائه": a verbal noun with a pronoun after a time cue is the event already
-        told, not a new one (and must not cut the window of the verb around it)."""
-        return hit.pronoun and hit.start_tok > 0 and tokens[hit.start_tok - 1].norm in self.lexicon.nominal_cues
+        """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
+        cue is the event already told, not a new one (and must not cut the window of the verb around it)."""
+        return (hit.pronoun or hit.definite) and hit.start_tok > 0 \
+            and tokens[hit.start_tok - 1].norm in self.lexicon.nominal_cues
 
     def _unknown_name_likely(self, article: Article, tokens: list[Token], hits: list[Hit], found: list[Event],
                              mentions: list[Mention]) -> bool:
@@ -296,6 +297,8 @@ class EventCoder:
             # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
             if (previous_source or carried) is not None:
                 readings.append((_Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
+        elif hit.definite and frame.genitive_subject:
+            pass  # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):

@@ -29,6 +29,7 @@ class Hit:
     future: bool
     resume: int = 0  # where the next trigger may start (after a light verb's required noun)
     pronoun: bool = False  # a verbal noun with a pronoun suffix ("زيارته"): its subject is an antecedent
+    definite: bool = False  # a verbal noun with the article ("الاستقبال"): it cannot take a genitive subject
     relative: bool = False  # "الهجوم الذي شنته الميليشيا": a verb whose object is the antecedent, subject after
     head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
 
@@ -63,7 +64,7 @@ class TriggerFinder:
         i = t0
         while i < t1:
             hit = None
-            for cand, future, noun, pronoun in self._candidates(tokens[i].norm):
+            for cand, future, noun, pronoun, definite in self._candidates(tokens[i].norm):
                 forms = lex.multi.get(cand)
                 if forms:
                     for form, trigs in forms.items():
@@ -71,12 +72,13 @@ class TriggerFinder:
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
                             found = self._satisfied(trigs, tokens, i + n, t1, future, noun)
                             if found is not None:
-                                hit = Hit(found[0], i, i + n, future, found[1], pronoun=pronoun)
+                                hit = Hit(found[0], i, i + n, future, found[1], pronoun=pronoun,
+                                          definite=definite)
                                 break
                 if hit is None and cand in lex.single:
                     found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun)
                     if found is not None:
-                        hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun)
+                        hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun, definite=definite)
                 if hit:
                     break
             if i > t0 and tokens[i - 1].norm in lex.relatives:
@@ -135,20 +137,20 @@ class TriggerFinder:
 
     @staticmethod
     @lru_cache(maxsize=1 << 13)
-    def _candidates(word: str) -> tuple[tuple[str, bool, bool, bool], ...]:
-        """(form, future, noun only, pronoun suffix) readings of a word with its clitics removed (cached: news
-        repeats its words, and this runs on every token of every candidate sentence)."""
-        out = [(word, False, False, False)]
+    def _candidates(word: str) -> tuple[tuple[str, bool, bool, bool, bool], ...]:
+        """(form, future, noun only, pronoun suffix, definite) readings of a word with its clitics removed (cached:
+        news repeats its words, and this runs on every token of every candidate sentence)."""
+        out = [(word, False, False, False, False)]
         rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
         if rest:
-            out.append((rest, False, False, False))
+            out.append((rest, False, False, False, False))
         for w in (word, rest):
             if w and w.startswith(FUTURE) and len(w) > 3:
-                out.append((w[1:], True, False, False))
+                out.append((w[1:], True, False, False, False))
         bare = [word]
         for prefix in NOUN_PREFIXES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-                out.append((word[len(prefix) :], False, True, False))
+                out.append((word[len(prefix) :], False, True, False, prefix.endswith("ال") or prefix.endswith("لل")))
                 bare.append(word[len(prefix) :])
         for w in bare:
             for suffix in PRONOUN_SUFFIXES:
@@ -158,7 +160,7 @@ class TriggerFinder:
                     for form in (stem[:-1] + "ه" if stem[-1] == "ت" else stem,
                                  stem[:-1] + "ء" if stem[-1] == "ي" else None):
                         if form:
-                            out.append((form, False, True, True))
+                            out.append((form, False, True, True, False))
                     break
         return tuple(out)
 
