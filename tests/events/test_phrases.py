@@ -139,3 +139,10 @@ def test_relative_clauses_with_an_object_pronoun_have_their_subject_after_the_ve
     (curfew,) = [e for e in events(pipeline, "تحدى آلاف المتظاهرين العراقيين حظر التجول الذي فرضته السلطات العراقية "
                                              "في بغداد.") if e.type == "COERCE"]
     assert (curfew.mode, curfew.cameo, curfew.source.country) == ("curfew", "1723", "IRQ")
+
+
+def test_a_definite_verbal_noun_takes_no_genitive_subject(pipeline):
+    evs = events(pipeline, "حضر الاستقبال الأمير محمد بن نايف ولي العهد والأمير محمد بن سلمان ولي ولي العهد.")
+    assert not [e for e in evs if e.type == "CONSULT"]
+    evs = events(pipeline, "وأكد أن ما حدث هنا من أعمال إرهابية قام بها الإرهابيون لن يتكرر.")
+    assert not [e for e in evs if e.type == "SUPPORT"]  # هنا (here) is not هنأ (congratulated)
