@@ -9,7 +9,14 @@ import pytest
 
 from marsad.entities.kb import KnowledgeBase
 from marsad.entities.ner import NameTagger, bio_chunks, score_chunks
-from marsad.entities.ner_features import load_clusters, load_name_lists, parse_gazetteer, split_words
+from marsad.entities.ner_features import (
+    load_clusters,
+    load_name_lists,
+    name_lists_from,
+    parse_clusters,
+    parse_gazetteer,
+    split_words,
+)
 from marsad.errors import DataError
 from marsad.model import Article
 from marsad.text.analyzer import TextAnalyzer
@@ -125,7 +132,26 @@ def test_gazetteer_and_clusters_load() -> None:
     assert normalize_text("الرئيس") in lists.words["title"]
     assert "pers" in lists.classes(normalize_text("ومحمد"))
     assert "loc" in lists.classes(normalize_text("بالقاهرة"))
-    assert len(load_clusters()) > 10_000
+    clusters = load_clusters()
+    assert len(clusters.classes) > 10_000 and len(clusters.profiles) > 10_000
+    assert len({len(c) for c in clusters.classes.values()}) == 1  # every classed word has every level
+
+
+def test_gazetteer_phrases_match_longest_first_with_proclitics() -> None:
+    lists = name_lists_from(parse_gazetteer("[org]\nالأمم المتحدة\nمجلس الأمن\nمجلس الأمن الدولي\n"
+                                            "[loc]\nالولايات المتحدة\nالقاهرة\n[pers]\nالقاهرة\n"))
+    words = normalize_text("قال مجلس الأمن الدولي وللأمم المتحدة في القاهرة").split()
+    assert lists.phrases.matches(words) == [(1, 4, ("org",)), (4, 6, ("org",)), (7, 8, ("pers", "loc"))]
+
+
+def test_clusters_file_format() -> None:
+    parsed = parse_clusters("# header\nكلمه\t3\t1\t7\t9\t0400\nنادره\t-\t-\t-\t-\t1000\nعاديه\t5\t2\t8\t9\t-\n")
+    assert parsed.classes == {"كلمه": ("3", "1", "7", "9"), "عاديه": ("5", "2", "8", "9")}
+    assert parsed.profiles == {"كلمه": "0400", "نادره": "1000"}
+    with pytest.raises(DataError):
+        parse_clusters("كلمه\t3\t1\t7\t9\t04\n")  # a profile has a digit per type
+    with pytest.raises(DataError):
+        parse_clusters("كلمه\t3\t1\t7\t9\t0400\nعاديه\t5\t2\t0400\n")  # every line has every level
 
 
 def test_gazetteer_rejects_unknown_section() -> None:
