@@ -146,3 +146,20 @@ def test_a_definite_verbal_noun_takes_no_genitive_subject(pipeline):
     assert not [e for e in evs if e.type == "CONSULT"]
     evs = events(pipeline, "وأكد أن ما حدث هنا من أعمال إرهابية قام بها الإرهابيون لن يتكرر.")
     assert not [e for e in evs if e.type == "SUPPORT"]  # هنا (here) is not هنأ (congratulated)
+
+
+def test_a_circumstantial_participle_shares_the_subject_of_its_clause(pipeline):
+    evs = events(pipeline, "وقال وزير الخارجية سامح شكري إن مصر ترفض التدخل، ومشيدا بدور الجيش الليبي.")
+    support = [e for e in evs if e.type == "SUPPORT"]
+    assert len(support) == 1  # "مشيدا": the minister who spoke praised, not مصر of the reported clause
+    assert support[0].source.id == "egy-shoukry"
+    assert (support[0].target.country, support[0].target.sector) == ("LBY", "MIL")  # through "بدور"
+    # the reported clause's arguments end where the participle begins
+    reject = next(e for e in evs if e.type == "REJECT")
+    assert reject.target is None
+
+
+def test_a_verb_reaches_through_a_governing_noun_to_its_genitive(pipeline):
+    (ev,) = events(pipeline, "أشاد الرئيس عبد الفتاح السيسي بجهود السعودية في اليمن.")
+    assert (ev.type, ev.source.id, ev.target.id) == ("SUPPORT", "egy-sisi", "SAU")
+    assert not events(pipeline, "أشاد الرئيس عبد الفتاح السيسي بالجهود المبذولة.")

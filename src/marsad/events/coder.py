@@ -131,12 +131,28 @@ class EventCoder:
             return tokens[h.start_tok].start
         return sent_end
 
-    def _via(self, tokens: list[Token], m: Mention, governed: set[int]) -> str:
-        """"ب" when the mention is the genitive of a verbal noun carrying ب (بزيارة الأمير محمد), else ""."""
+    def _via(self, tokens: list[Token], m: Mention, governed: dict[int, str]) -> str:
+        """The preposition on the noun governing the mention: "ب" for the genitive of a verbal noun carrying ب
+        (بزيارة الأمير محمد) or of a noun of via_nouns ("بدور مصر"، "على جهود السعودية"), else ""."""
         ti = bisect.bisect_left(self._starts, m.span[0])
         while ti > 0 and self._rank_prefix(tokens[ti - 1]) is not None:
             ti -= 1
-        return "ب" if ti in governed else ""
+        return governed.get(ti, "")
+
+    def _governed(self, tokens: list[Token], hits: list[Hit]) -> dict[int, str]:
+        """Token index -> preposition, for the tokens right after a noun governed by a preposition."""
+        governed = {h.end_tok: "ب" for h in hits if h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm)}
+        via = self.lexicon.via_nouns
+        for i, tok in enumerate(tokens[:-1]):
+            word = tok.norm
+            if word in via and i > 0 and tokens[i - 1].norm in self.lexicon.prepositions:
+                governed.setdefault(i + 1, tokens[i - 1].norm)  # "أثنى على جهود"
+                continue
+            for prefix, marker in (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل")):
+                if word.startswith(prefix) and word[len(prefix) :] in via:
+                    governed.setdefault(i + 1, marker)
+                    break
+        return governed
 
     def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
         """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
@@ -181,7 +197,7 @@ class EventCoder:
         args = [_Arg(self._localise(m), *self._marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
         countries = [m for m in in_sentence if m.adjective]
-        governed = {h.end_tok for h in hits if h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm)}
+        governed = self._governed(tokens, hits)
         for a in args:
             a.via = self._via(tokens, a.mention, governed)
         previous_source: Mention | None = None
@@ -297,6 +313,14 @@ class EventCoder:
             # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
             if (previous_source or carried) is not None:
                 readings.append((_Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
+        elif trig.tense == "participle":
+            # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
+            # follows (the sentence's first subject), else of the sentence's last event, else the article's
+            main = next((a for a in before if a.marker == "" and self._actor(a)), None)
+            for antecedent in (main and main.mention, previous_source, carried):
+                if antecedent is not None:
+                    readings.append((_Arg(antecedent, ""), True))
+                    break
         elif hit.definite and frame.genitive_subject:
             pass  # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it
         elif frame.genitive_subject:

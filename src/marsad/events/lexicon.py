@@ -38,7 +38,7 @@ class Trigger:
     mode: str | None
     cameo: str | None
     frame: Frame
-    tense: str  # past | present | noun
+    tense: str  # past | present | noun | participle (a circumstantial حال: "مشيدا"، "معربا عن")
     words: int = 1  # number of tokens of a multiword form
     requires: frozenset[str] = frozenset()  # one of these words must follow within ``window`` tokens
     window: int = 6
@@ -59,7 +59,8 @@ class TriggerLexicon:
     fillers: frozenset[str]  # words that may stand between a verb and its subject (قد، أمس، من جهته)
     honorifics: frozenset[str]  # honorific pronouns standing for a person named before (معاليه، سموه)
     demonstratives: frozenset[str]  # "هذا اللقاء": a verbal noun after one refers to an event already told
-    leader_markers: frozenset[str]  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
+    leader_markers: frozenset[str]
+    via_nouns: frozenset[str] = frozenset()  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -90,7 +91,7 @@ def load_triggers() -> TriggerLexicon:
             raise DataError(f"triggers.json: {entry['lemma']!r} has unknown type {entry['type']!r}")
         if entry["frame"] not in frames:
             raise DataError(f"triggers.json: {entry['lemma']!r} has unknown frame {entry['frame']!r}")
-        for tense in ("past", "present", "noun"):
+        for tense in ("past", "present", "noun", "participle"):
             for form in entry.get(tense, []):
                 key = normalize_text(form)
                 words = key.split()
@@ -121,4 +122,5 @@ def load_triggers() -> TriggerLexicon:
         honorifics=frozenset(normalize_text(w) for w in raw["honorific_pronouns"]),
         demonstratives=frozenset(normalize_text(w) for w in raw["demonstratives"]),
         leader_markers=frozenset(normalize_text(w) for w in raw["leader_markers"]),
+        via_nouns=frozenset(normalize_text(w) for w in raw.get("via_nouns", [])),
     )
