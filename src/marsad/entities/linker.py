@@ -7,11 +7,12 @@ role phrases resolve to whoever held the office on the article's date.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -56,6 +57,8 @@ class Lexicon:
     name_followers: frozenset[str]
     latter: frozenset[str]
     both_sides: frozenset[str]
+    counterpart: frozenset[str] = frozenset()
+    counterpart_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # function -> class
 
     @property
     def latter_re(self) -> re.Pattern[str]:
@@ -66,6 +69,12 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def _latter_re(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(و?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def _counterpart_re(words: frozenset[str]) -> re.Pattern[str]:
+    """"نظيره"، "بنظيره"، "ولنظيرها": group 2 is the word without its proclitics."""
+    return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +88,8 @@ def load_lexicon() -> Lexicon:
         name_followers=frozenset(normalize_text(w).split()[0] for w in raw.get("name_followers", [])),
         latter=frozenset(normalize_text(w) for w in raw.get("latter", [])),
         both_sides=frozenset(normalize_text(w) for w in raw.get("both_sides", [])),
+        counterpart=frozenset(normalize_text(w) for w in raw.get("counterpart", [])),
+        counterpart_offices={f: tuple(group) for group in raw.get("counterpart_offices", []) for f in group},
     )
 
 
@@ -201,7 +212,7 @@ class EntityLinker:
                 )
         mentions.sort(key=lambda m: m.span)
         mentions = [self._check_patronymic(article, m) for m in mentions]
-        article.mentions = self._resolve_latter(article, self._chain(article, mentions))
+        article.mentions = self._counterparts(article, self._resolve_latter(article, self._chain(article, mentions)))
         return article
 
     def _matches(self, norm: str) -> list[tuple[int, int, tuple[tuple[int, str], ...]]]:
@@ -282,6 +293,53 @@ class EntityLinker:
                                                confidence=antecedent.confidence * 0.8))
         out.sort(key=lambda m: m.span)
         return out
+
+    def _counterparts(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"نظيره الروسي": the holder of the same office as the person named before it in the sentence, in the
+        demonym's country ("التقى وزير الخارجية السعودي ... نظيره الروسي" → Russia's foreign minister); a name
+        right after ("نظيره الروسي سيرغي لافروف") is linked on its own."""
+        words = load_lexicon().counterpart
+        if not words or "نظير" not in article.norm:
+            return mentions
+        out = list(mentions)
+        for hit in _counterpart_re(words).finditer(article.norm):
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            k = bisect.bisect_left([m.span[0] for m in out], e)
+            if k >= len(out) or not out[k].adjective or not out[k].country or article.text[e : out[k].span[0]].strip():
+                continue
+            demonym = out[k]
+            after = out[k + 1] if k + 1 < len(out) else None
+            if after is not None and after.type == "person" and not article.text[demonym.span[1] : after.span[0]].strip():
+                continue
+            sent_start = next((st.start for st in reversed(article.sentences) if st.start <= s), 0)
+            antecedent = next((m for m in reversed(out[:k]) if sent_start <= m.span[0] and m.span[1] <= s
+                               and m.type == "person" and (m.office or m.agent)), None)
+            office = None
+            if antecedent is not None:
+                # a bare title is read whole: "وزير" + "الخارجية" are two agent mentions
+                j, title_end = out.index(antecedent) + 1, antecedent.span[1]
+                while j < k and out[j].agent and not article.text[title_end : out[j].span[0]].strip():
+                    title_end = out[j].span[1]
+                    j += 1
+                office = self._counterpart_office(antecedent, article.text[antecedent.span[0] : title_end], demonym)
+            if office is not None:
+                out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
+                                             article.published)
+        return out
+
+    def _counterpart_office(self, antecedent: Mention, title: str, demonym: Mention) -> str | None:
+        """The office of ``antecedent`` (or the office its title names with the demonym: "وزير الخارجية" +
+        "الروسي") in the demonym's country."""
+        if antecedent.office and "." in antecedent.office:
+            function = antecedent.office.split(".", 1)[1]
+            equivalent = load_lexicon().counterpart_offices.get(function, (function,))
+            return next((o for o in (f"{demonym.country}.{f}" for f in equivalent) if o in self.kb.offices), None)
+        phrase = f"{normalize_text(title)} {normalize_text(demonym.text)}"
+        return self._office_phrases.get(phrase)
+
+    @cached_property
+    def _office_phrases(self) -> dict[str, str]:
+        return {normalize_text(p): oid for oid, office in self.kb.offices.items() for p in office.phrases_ar}
 
     def _not_the_holder(self, span: tuple[int, int]) -> bool:
         before = normalize_text(self._text[max(0, span[0] - 12) : span[0]]).split()

@@ -1,0 +1,48 @@
+""""نظيره + demonym": the counterpart of the person named before, resolved to the office holder on the date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.model import RawDocument
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def mentions(pipeline: Pipeline, text: str, published: date):
+    raw = RawDocument(doc_id="t", content=text, origin="test", content_type="text", published=published)
+    return pipeline.process(raw).mentions
+
+
+def counterpart(pipeline, text, published):
+    return next(m for m in mentions(pipeline, text, published) if m.text.startswith("نظير"))
+
+
+def test_a_foreign_ministers_counterpart_is_a_secretary_of_state_by_date(pipeline):
+    text = "التقى وزير الخارجية المصري سامح شكري أمس بنظيره الأمريكي في القاهرة."
+    m = counterpart(pipeline, text, date(2015, 8, 2))
+    assert (m.id, m.country, m.sector, m.office) == ("usa-kerry", "USA", "GOV", "USA.secretary_of_state")
+    assert m.text == "نظيره الأمريكي"  # the proclitic ب stays outside: it marks the object
+    later = counterpart(pipeline, text, date(2018, 6, 1))
+    assert later.id != "usa-kerry" and later.office == "USA.secretary_of_state"
+
+
+def test_a_presidents_counterpart_and_a_bare_title(pipeline):
+    m = counterpart(pipeline, "استقبل الرئيس عبد الفتاح السيسي نظيره الفرنسي في قصر الاتحادية.", date(2015, 8, 2))
+    assert (m.id, m.country) == ("fra-hollande", "FRA")
+    m = counterpart(pipeline, "معالي وزير الخارجية يلتقي نظيره الروسي", date(2015, 8, 2))
+    assert m.id == "rus-lavrov"  # "وزير الخارجية" + "الروسي" is Russia's foreign minister
+
+
+def test_a_counterpart_followed_by_a_name_or_without_antecedent_is_left_alone(pipeline):
+    ms = mentions(pipeline, "استقبل الرئيس عبد الفتاح السيسي نظيره الفرنسي فرانسوا هولاند.", date(2015, 8, 2))
+    assert not any(m.text.startswith("نظير") for m in ms)
+    assert any(m.id == "fra-hollande" for m in ms)
+    ms = mentions(pipeline, "وصل نظيره الروسي إلى القاهرة.", date(2015, 8, 2))
+    assert not any(m.text.startswith("نظير") for m in ms)
