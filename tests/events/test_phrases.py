@@ -163,3 +163,19 @@ def test_a_verb_reaches_through_a_governing_noun_to_its_genitive(pipeline):
     (ev,) = events(pipeline, "أشاد الرئيس عبد الفتاح السيسي بجهود السعودية في اليمن.")
     assert (ev.type, ev.source.id, ev.target.id) == ("SUPPORT", "egy-sisi", "SAU")
     assert not events(pipeline, "أشاد الرئيس عبد الفتاح السيسي بالجهود المبذولة.")
+
+
+def test_the_victims_named_are_the_target_of_an_attack_not_its_city(pipeline):
+    (ev,) = events(pipeline, "ذكرت مصادر صحفية أن 25 حوثياً قتلوا جراء قصف جوي شنته قوات التحالف على مواقعهم بمدينة "
+                             "مأرب شرقي اليمن.")
+    assert (ev.type, ev.source.id, ev.target.id) == ("ASSAULT", "sau-coalition", "yem-houthis")
+    assert ev.location is not None and ev.location.country == "YEM"  # the city hit stays as the place
+    (ev,) = events(pipeline, "قال الجيش التركي إن 3 جنود قتلوا وأصيب 31 في هجوم انتحاري نفذه حزب العمال الكردستاني "
+                             "في شرق تركيا أمس.")
+    assert ev.source.id == "tur-pkk"
+    assert (ev.target.text, ev.target.country, ev.target.sector) == ("جنود", "TUR", "MIL")
+    (ev,) = events(pipeline, "وسبق أن شنت مقاتلات التحالف غارات جوية على تلك المواقع خلفت خسائر في صفوف الحوثيين.")
+    assert ev.target.id == "yem-houthis"
+    # no casualty word: the city named after على stays the target's country
+    (ev,) = events(pipeline, "شنت مقاتلات التحالف غارات جوية على صنعاء.")
+    assert ev.target.id == "YEM"

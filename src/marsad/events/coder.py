@@ -408,6 +408,12 @@ class EventCoder:
             # its correspondent reports from Benghazi
             if place is not None and trig.mode == "host" and place.country == source.country:
                 location = place
+        if trig.type == "ASSAULT" and (target is None or target.is_place or target.type == "country"
+                                       and self._after_locative(article, target)):
+            victim = self._victim(tokens, args, source)
+            if victim is not None:  # "25 حوثيا قتلوا جراء قصف ... على مأرب": whoever was hit, not the city
+                location = location or target
+                target = victim
         if target is not None and target.is_place:
             target = self._country_of(target)
             if target is None:
@@ -432,6 +438,29 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
+
+    def _victim(self, tokens: list[Token], args: list[_Arg], source: Mention) -> Mention | None:
+        """An actor the sentence reports killed, hurt or hit ("مقتل 25 من X"، "خسائر في صفوف X"، "X قتلوا")."""
+        lex = self.lexicon
+        for a in args:
+            m = a.mention
+            if m.is_place or m is source or (m.id is not None and m.id == source.id) or not (m.country or m.id):
+                continue
+            ti = self._token_after(tokens, m.span[0])
+            back = [t.norm for t in tokens[max(0, ti - 4) : ti]][::-1]  # nearest first
+            if back and back[0] == "من" or back and back[0].isdigit():
+                back = back[1:]  # "مقتل 25 من X"، "قتل مسلحان من X"
+                if back and back[0].isdigit():
+                    back = back[1:]
+                back = back[:2]
+            else:
+                back = back[:1]
+            if any(_bare_conj(w) in lex.casualty_before for w in back):
+                return m
+            k = self._token_after(tokens, m.span[1])
+            if k < len(tokens) and _bare_conj(tokens[k].norm) in lex.casualty_after:
+                return m
+        return None
 
     def _localise(self, m: Mention) -> Mention:
         """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") or a parliament, army, court or
@@ -605,6 +634,11 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
+
+
+def _bare_conj(word: str) -> str:
+    """A word without a conjunction (وأصيب -> أصيب)."""
+    return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
 
 
 def _governed_noun(word: str) -> bool:

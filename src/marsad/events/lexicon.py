@@ -60,7 +60,9 @@ class TriggerLexicon:
     honorifics: frozenset[str]  # honorific pronouns standing for a person named before (معاليه، سموه)
     demonstratives: frozenset[str]  # "هذا اللقاء": a verbal noun after one refers to an event already told
     leader_markers: frozenset[str]
-    via_nouns: frozenset[str] = frozenset()  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
+    via_nouns: frozenset[str] = frozenset()
+    casualty_before: frozenset[str] = frozenset()  # "مقتل 25 من X": X is the victim of the attack told
+    casualty_after: frozenset[str] = frozenset()  # "X قتلوا"  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -123,4 +125,6 @@ def load_triggers() -> TriggerLexicon:
         demonstratives=frozenset(normalize_text(w) for w in raw["demonstratives"]),
         leader_markers=frozenset(normalize_text(w) for w in raw["leader_markers"]),
         via_nouns=frozenset(normalize_text(w) for w in raw.get("via_nouns", [])),
+        casualty_before=frozenset(normalize_text(w) for w in raw.get("casualty_before", [])),
+        casualty_after=frozenset(normalize_text(w) for w in raw.get("casualty_after", [])),
     )
