@@ -179,3 +179,17 @@ def test_the_victims_named_are_the_target_of_an_attack_not_its_city(pipeline):
     # no casualty word: the city named after على stays the target's country
     (ev,) = events(pipeline, "شنت مقاتلات التحالف غارات جوية على صنعاء.")
     assert ev.target.id == "YEM"
+
+
+def test_a_subject_opening_the_sentence_before_a_past_verb(pipeline):
+    (ev,) = events(pipeline, "لكن موسكو انتقدت الولايات المتحدة لعدم قيامها بالتنسيق مع سوريا حليفة روسيا.")
+    assert (ev.type, ev.source.id, ev.target.id) == ("ACCUSE", "RUS", "USA")
+
+
+def test_a_condemnation_accuses_the_perpetrator_the_sentence_names(pipeline):
+    evs = events(pipeline, "ودان اتحاد المحامين العرب الجرائم الإرهابية المتواصلة التي يرتكبها العدو الصهيوني.")
+    accuse = next(e for e in evs if e.type == "ACCUSE")
+    assert accuse.source.text == "اتحاد المحامين العرب"  # the phrase stops before the object it condemns
+    assert accuse.source.sector == "NGO"
+    assert accuse.target.id == "ISR"  # "العدو الصهيوني" is Israel, the perpetrator of the relative clause
+    assert any(e.type == "ASSAULT" and e.source.id == "ISR" for e in evs)

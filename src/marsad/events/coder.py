@@ -28,6 +28,8 @@ TITLE_PENALTY = 0.1
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
 QAD = "قد"
+# Discourse openers after which a sentence may put a past verb's subject first ("لكن موسكو انتقدت واشنطن").
+SVO_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "حيث", "كما", "اذ", "ثم"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
@@ -209,7 +211,7 @@ class EventCoder:
             if event is not None:
                 out.append(event)
                 previous_source = event.source
-        return out
+        return _perpetrators_accused(out)
 
     # -- arguments ------------------------------------------------------------------------------------
     def _marker(self, article: Article, tokens: list[Token], starts: list[int], m: Mention) -> tuple[str, bool]:
@@ -295,7 +297,9 @@ class EventCoder:
                 KANA & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
             si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
-            if trig.tense == "past" and not (qad or after_anna):
+            # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
+            opener = gap == 0 and (si < 0 or tokens[si].norm in SVO_OPENERS)
+            if trig.tense == "past" and not (qad or after_anna or opener):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
@@ -634,6 +638,20 @@ class EventCoder:
             seen.add((k, ev.mode, ev.evidence_span))
             out.append(ev)
         return out
+
+
+def _perpetrators_accused(events: list[Event]) -> list[Event]:
+    """A condemnation naming no one accuses the perpetrator of the attack the same sentence tells after it
+    ("أدانت السعودية الجريمة التي نفذها مستوطنون إسرائيليون")."""
+    out = list(events)
+    for i, ev in enumerate(out):
+        if ev.type != "ACCUSE" or ev.target is not None:
+            continue
+        attack = next((a for a in out[i + 1 :] if a.type == "ASSAULT" and a.trigger_span[0] > ev.trigger_span[0]), None)
+        if attack is not None and not (attack.source.id is not None and attack.source.id == ev.source.id) \
+                and attack.source is not ev.source:
+            out[i] = dataclasses.replace(ev, target=attack.source)
+    return out
 
 
 def _bare_conj(word: str) -> str:
