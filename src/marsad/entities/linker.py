@@ -46,6 +46,8 @@ PROCLITIC_CHAINS = frozenset(PREFIX_CHAINS)
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
 LOCATIVE_WORDS = _word_set("locative_words")
+# Nouns before a place name that pass on their preposition ("في محافظة لحج").
+PLACE_NOUNS = _word_set("place_nouns")
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
 

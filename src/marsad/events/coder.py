@@ -11,7 +11,7 @@ import dataclasses
 from datetime import date
 
 from marsad.dates.attach import attach_event_date
-from marsad.entities.linker import LOCATIVE_WORDS, EntityLinker, load_lexicon
+from marsad.entities.linker import LOCATIVE_WORDS, PLACE_NOUNS, EntityLinker, load_lexicon
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.phrases import PhraseFinder
 from marsad.events.triggers import CONJUNCTIONS, Hit, TriggerFinder
@@ -195,6 +195,10 @@ class EventCoder:
         m0 = bisect.bisect_left(mstarts, sent.start)
         m1 = bisect.bisect_left(mstarts, sent.end)
         trigger_spans = [(tokens[h.start_tok].start, tokens[h.end_tok - 1].end) for h in hits]
+        # a light verb's noun ("شنت مقاتلات التحالف غارات") ends an actor phrase too
+        trigger_spans += [(tokens[h.resume - 1].start, tokens[h.resume - 1].end) for h in hits
+                          if h.resume > h.end_tok and h.resume - 1 < len(tokens)]
+        trigger_spans.sort()
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
         args = [_Arg(self._localise(m), *self._marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
@@ -222,6 +226,16 @@ class EventCoder:
             return "", False
         tok = tokens[ti]
         inner = normalize_text(article.text[tok.start : m.span[0]]) if tok.start < m.span[0] else ""
+        if not inner and m.is_place:
+            # "في محافظة لحج"، "بمدينة مأرب": the preposition governs the place noun, and through it the name
+            j = ti - 1
+            while j >= 0 and _bare_prep(tokens[j].norm)[1] in PLACE_NOUNS and ti - j <= 2:
+                prefix = _bare_prep(tokens[j].norm)[0]
+                if prefix:
+                    return prefix, False
+                j -= 1
+            if j < ti - 1 and j >= 0 and tokens[j].norm in self.lexicon.prepositions:
+                return tokens[j].norm, False
         if not inner:
             j = ti - 1
             # a rank before the name may carry the preposition ("بالمشير خليفة حفتر") or the و ("ونظيره")
@@ -652,6 +666,14 @@ def _perpetrators_accused(events: list[Event]) -> list[Event]:
                 and attack.source is not ev.source:
             out[i] = dataclasses.replace(ev, target=attack.source)
     return out
+
+
+def _bare_prep(word: str) -> tuple[str, str]:
+    """(preposition, rest) of a word carrying ب/ل/في-like proclitics (وبمحافظة -> ("ب", "محافظه"))."""
+    for prefix, marker in (("وب", "ب"), ("ب", "ب"), ("ول", "ل"), ("ل", "ل"), ("و", "")):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2 and word[len(prefix) :] in PLACE_NOUNS:
+            return marker, word[len(prefix) :]
+    return "", word
 
 
 def _bare_conj(word: str) -> str:

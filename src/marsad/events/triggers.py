@@ -19,6 +19,7 @@ MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 # Pronoun suffixes on a verbal noun ("زيارته"، "لقائه"، "اجتماعهما"): the noun's subject is someone named before.
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 RELATIVE_REACH = 4  # words before الذي/التي where a light verb's antecedent noun may stand ("الهجوم الإرهابي الذي")
+BEFORE_REACH = 3  # words before a trigger where its required noun may stand ("ألغام زرعتها"، "الحصار المشدد الذي يفرضه")
 
 
 @dataclasses.dataclass
@@ -70,13 +71,14 @@ class TriggerFinder:
                     for form, trigs in forms.items():
                         n = trigs[0].words
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
-                            found = self._satisfied(trigs, tokens, i + n, t1, future, noun)
+                            found = self._satisfied(trigs, tokens, i + n, t1, future, noun, max(t0, i - BEFORE_REACH), i)
                             if found is not None:
                                 hit = Hit(found[0], i, i + n, future, found[1], pronoun=pronoun,
                                           definite=definite)
                                 break
                 if hit is None and cand in lex.single:
-                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun)
+                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun,
+                                            max(t0, i - BEFORE_REACH), i)
                     if found is not None:
                         hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun, definite=definite)
                 if hit:
@@ -120,7 +122,7 @@ class TriggerFinder:
 
     @staticmethod
     def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
-                   future: bool, noun: bool = False) -> tuple[Trigger, int] | None:
+                   future: bool, noun: bool = False, b0: int = 0, b1: int = 0) -> tuple[Trigger, int] | None:
         """The first trigger whose conditions hold (tense for the future proclitic, a required following word),
         with the index of the token after its required word: "شنت طائرات التحالف غارات" is one event, so the
         light verb absorbs its noun (غارات is not a second trigger)."""
@@ -129,6 +131,8 @@ class TriggerFinder:
                 continue
             if not trig.requires:
                 return trig, after
+            if any(_bare(t.norm) in trig.requires or t.norm in trig.requires for t in tokens[b0:b1]):
+                return trig, after  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
             for j in range(after, min(t1, after + trig.window)):
                 word = tokens[j].norm
                 if word in trig.requires or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
