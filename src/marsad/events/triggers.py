@@ -65,20 +65,23 @@ class TriggerFinder:
         i = t0
         while i < t1:
             hit = None
+            # where a light verb's noun may stand before it: further back across a relative ("الجريمة الإرهابية
+            # البشعة التي نفذها")
+            reach = RELATIVE_REACH + 1 if i > t0 and tokens[i - 1].norm in lex.relatives else BEFORE_REACH
+            b0 = max(t0, i - reach)
             for cand, future, noun, pronoun, definite in self._candidates(tokens[i].norm):
                 forms = lex.multi.get(cand)
                 if forms:
                     for form, trigs in forms.items():
                         n = trigs[0].words
                         if i + n <= t1 and " ".join([cand] + [t.norm for t in tokens[i + 1 : i + n]]) == form:
-                            found = self._satisfied(trigs, tokens, i + n, t1, future, noun, max(t0, i - BEFORE_REACH), i)
+                            found = self._satisfied(trigs, tokens, i + n, t1, future, noun, b0, i)
                             if found is not None:
                                 hit = Hit(found[0], i, i + n, future, found[1], pronoun=pronoun,
                                           definite=definite)
                                 break
                 if hit is None and cand in lex.single:
-                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun,
-                                            max(t0, i - BEFORE_REACH), i)
+                    found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun, b0, i)
                     if found is not None:
                         hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun, definite=definite)
                 if hit:
