@@ -46,3 +46,11 @@ def test_a_counterpart_followed_by_a_name_or_without_antecedent_is_left_alone(pi
     assert any(m.id == "fra-hollande" for m in ms)
     ms = mentions(pipeline, "وصل نظيره الروسي إلى القاهرة.", date(2015, 8, 2))
     assert not any(m.text.startswith("نظير") for m in ms)
+
+
+def test_a_former_title_before_a_name_is_one_mention_of_that_person(pipeline):
+    ms = mentions(pipeline, "جمدت تركيا أموال الرئيس اليمني السابق علي عبدالله صالح.", date(2015, 8, 2))
+    saleh = next(m for m in ms if m.id == "yem-saleh")
+    assert saleh.text == "الرئيس اليمني السابق علي عبدالله صالح"
+    assert saleh.office is None and saleh.role.startswith("former")  # not the president in office in 2015
+    assert not any(m.text == "الرئيس اليمني" for m in ms)

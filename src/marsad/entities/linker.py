@@ -519,13 +519,17 @@ class EntityLinker:
         if "\n" in gap or len(gap) > self._max_gap:
             return False
         stripped = normalize_text(gap.strip(" ،,"))
-        return not stripped or stripped in self.ranks
+        # "الرئيس اليمني السابق علي عبدالله صالح": a former title still names the person after it
+        return not stripped or stripped in self.ranks or stripped in FORMER_WORDS
 
     def _merge(self, article: Article, a: Mention, b: Mention) -> Mention | None:
         role, name = (a, b) if a.role_only else (b, a)
         if not role.role_only or name.role_only or name.type != "person":
             return None
         s, e = min(a.span[0], b.span[0]), max(a.span[1], b.span[1])
+        if normalize_text(article.text[a.span[1] : b.span[0]].strip(" ،,")) in FORMER_WORDS:
+            return dataclasses.replace(name, text=article.text[s:e], span=(s, e), rank=name.rank,
+                                       role=f"former {role.role}" if role.role else None, office=None)
         return dataclasses.replace(
             name, text=article.text[s:e], span=(s, e), role=role.role, office=role.office,
             country=name.country or role.country, sector=role.sector or name.sector,
