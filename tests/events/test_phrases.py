@@ -197,3 +197,22 @@ def test_a_condemnation_accuses_the_perpetrator_the_sentence_names(pipeline):
     evs = events(pipeline, "ودان اتحاد المحامين العرب الجرائم المتواصلة التي يرتكبها العدو الصهيوني.")
     assert [e.type for e in evs] == ["ACCUSE"]
     assert not events(pipeline, "واستعرض اللقاء البرامج الإغاثية التي نفذها المركز للتخفيف من معاناة الشعب اليمني.")
+
+
+def test_a_demonym_on_an_attack_noun_is_its_agent_and_the_accused(pipeline):
+    evs = events(pipeline, "أدان الأمين العام لجامعة الدول العربية أحمد أبو الغيط الغارات الإسرائيلية على قطاع غزة، "
+                           "وطالب مجلس الأمن بالتحرك الفوري لوقف الحرب.")
+    by_type = {e.type: e for e in evs}
+    assert (by_type["ASSAULT"].source.id, by_type["ASSAULT"].target.id) == ("ISR", "PSE")
+    assert by_type["ACCUSE"].target.id == "ISR"
+    # the conjoined verb keeps the main clause's subject, not the noun's agent; "مجلس الأمن" is the UN's
+    assert (by_type["REQUEST"].source.id, by_type["REQUEST"].target.id) == ("egy-aboul-gheit",
+                                                                           "un-security-council")
+
+
+def test_counted_people_from_a_group_and_forces_sent_somewhere(pipeline):
+    (ev,) = events(pipeline, "أفرجت جماعة الحوثي اليوم عن 20 أسيرا من القوات الحكومية في تعز.")
+    assert (ev.type, ev.mode, ev.source.id) == ("RETREAT", "release", "yem-houthis")
+    assert (ev.target.country, ev.target.sector) == ("YEM", "MIL")  # "عن 20 أسيرا من": عن reaches the group
+    (ev,) = events(pipeline, "قال الرئيس التركي رجب طيب أردوغان إن بلاده تعتزم إرسال قوات إلى ليبيا.")
+    assert (ev.type, ev.status, ev.source.id, ev.target.id) == ("MOBILIZE", "planned", "tur-erdogan", "LBY")

@@ -29,6 +29,12 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
 QAD = "قد"
 # Discourse openers after which a sentence may put a past verb's subject first ("لكن موسكو انتقدت واشنطن").
+FROM = "من"
+# Counts before "من" + a group ("عن عشرات من المعتقلين"): the group takes the preposition before the count.
+QUANTITY_WORDS = frozenset({"عدد", "عددا", "مئات", "الاف", "عشرات", "المئات", "الالاف", "العشرات", "بعض", "احد",
+                            "اثنين", "ثلاثه", "اربعه", "خمسه", "العديد"})
+# Verbal nouns whose demonym adjective names the agent ("الغارات الإسرائيلية"، "العقوبات الأمريكية").
+DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "AID"})
 SVO_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "حيث", "كما", "اذ", "ثم"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
@@ -123,6 +129,19 @@ class EventCoder:
                 return _Arg(dataclasses.replace(c, adjective=False), "ل")
         return None
 
+    def _demonym_agent(self, tokens: list[Token], hit: Hit, countries: list[Mention]) -> _Arg | None:
+        """The country of a demonym right after a verbal noun, or after one adjective ("الغارات الجوية
+        الإسرائيلية"), as the noun's agent."""
+        for c in countries:
+            ti = bisect.bisect_left(self._starts, c.span[0])
+            if hit.end_tok <= ti <= hit.end_tok + 1 and c.country and self.linker is not None \
+                    and (ti == hit.end_tok or tokens[hit.end_tok].norm.startswith("ال")):
+                country = self.linker.kb.countries.get(c.country)
+                if country is not None:
+                    return _Arg(dataclasses.replace(c, type="country", id=country.iso3, name=country.name,
+                                                    name_ar=country.name_ar, adjective=False), "")
+        return None
+
     def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
         """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
         governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
@@ -214,7 +233,8 @@ class EventCoder:
                                self._last_source)
             if event is not None:
                 out.append(event)
-                previous_source = event.source
+                if hit.trigger.tense != "noun" or event.source.type != "country":
+                    previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
         return _perpetrators_accused(out)
 
     # -- arguments ------------------------------------------------------------------------------------
@@ -255,6 +275,10 @@ class EventCoder:
                 conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
                 if conj:
                     prev = prev[1:]
+                if prev == FROM and not conj:
+                    outer = self._partitive(tokens, j)
+                    if outer:
+                        return outer, False
                 if prev in self.lexicon.prepositions:
                     return prev, conj
                 if prev in self.lexicon.leader_markers:
@@ -268,6 +292,22 @@ class EventCoder:
             if inner.startswith(prefix):
                 return marker, conj
         return "", conj
+
+    def _partitive(self, tokens: list[Token], j: int) -> str | None:
+        """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
+        governs the group they are from (``j``: the index of من)."""
+        k = j - 1
+        counted = False
+        while k >= 0 and j - k <= 2:
+            word = tokens[k].norm
+            if word.isdigit() or word in QUANTITY_WORDS or word.endswith("ا") and len(word) > 3:
+                counted = True
+                k -= 1
+                continue
+            break
+        if counted and k >= 0 and tokens[k].norm in self.lexicon.prepositions and tokens[k].norm != FROM:
+            return tokens[k].norm
+        return None
 
     def _rank_prefix(self, tok: Token) -> str | None:
         """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
@@ -327,6 +367,10 @@ class EventCoder:
                                                 tokens[hit.start_tok - 1].start) > 0:
                 return None
         readings: list[tuple[_Arg, bool]] = []  # (subject, pro-drop) in order of preference
+        if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
+            agent = self._demonym_agent(tokens, hit, countries)
+            if agent is not None:  # "الغارات الإسرائيلية على غزة": Israel's strikes
+                readings.append((agent, False))
         if hit.pronoun:
             # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
             if (previous_source or carried) is not None:
@@ -535,6 +579,8 @@ class EventCoder:
                 continue
             if a.mention.agent and a.mention.country is None:
                 continue
+            if frame.theme_forces and a.mention.id is None and a.mention.sector == "MIL" and a.marker == "":
+                continue  # "إرسال قوات إلى ليبيا": the forces sent; the target is where they go
             if a.marker in markers or a.via in markers and a.via:
                 return a
         return None
