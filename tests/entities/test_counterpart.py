@@ -54,3 +54,14 @@ def test_a_former_title_before_a_name_is_one_mention_of_that_person(pipeline):
     assert saleh.text == "الرئيس اليمني السابق علي عبدالله صالح"
     assert saleh.office is None and saleh.role.startswith("former")  # not the president in office in 2015
     assert not any(m.text == "الرئيس اليمني" for m in ms)
+
+
+def test_a_bare_title_is_the_holder_the_article_named_before(pipeline):
+    text = "أكد وزير الخارجية عادل الجبير دعم المملكة لليمن. ونقل معالي وزير الخارجية تعازي المملكة لأسرة الرضيع."
+    bare = [m for m in mentions(pipeline, text, date(2015, 8, 2)) if m.span[0] > text.index(".")]
+    assert bare[0].text == "وزير الخارجية" and bare[0].id == "sau-jubeir"
+    # not a different ministry's minister, nor the deputy
+    for other in ("أكد وزير الخارجية عادل الجبير دعم المملكة لليمن. وقال وزير الإعلام إن الحكومة ترفض ذلك.",
+                  "أكد وزير الخارجية عادل الجبير دعم المملكة لليمن. وقال مساعد وزير الخارجية إن الحكومة ترفض ذلك."):
+        later = [m for m in mentions(pipeline, other, date(2015, 8, 2)) if m.span[0] > other.index(".")]
+        assert not any(m.id == "sau-jubeir" for m in later)

@@ -214,7 +214,8 @@ class EntityLinker:
                 )
         mentions.sort(key=lambda m: m.span)
         mentions = [self._check_patronymic(article, m) for m in mentions]
-        article.mentions = self._counterparts(article, self._resolve_latter(article, self._chain(article, mentions)))
+        mentions = self._counterparts(article, self._resolve_latter(article, self._chain(article, mentions)))
+        article.mentions = self._bare_titles(article, mentions)
         return article
 
     def _matches(self, norm: str) -> list[tuple[int, int, tuple[tuple[int, str], ...]]]:
@@ -328,6 +329,44 @@ class EntityLinker:
                 out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
                                              article.published)
         return out
+
+    def _bare_titles(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """A bare title ("وزير الخارجية"، "الرئيس") after the article named a holder of such an office is that
+        person: the last one named whose office the title begins ("وزير الخارجية" → "وزير الخارجية السعودي")."""
+        out = list(mentions)
+        for k, m in enumerate(out):
+            if not (m.agent and m.type == "person" and m.country is None):
+                continue
+            end = self._title_end(article, out, k)
+            title = normalize_text(article.text[m.span[0] : end])
+            nxt = normalize_text(article.text[end : end + 20]).split()
+            if " " not in title or nxt and nxt[0].startswith("ال") or self._not_the_holder((m.span[0], end)):
+                continue  # "وزير" of "وزير الإعلام"، "مساعد وزير الخارجية": not the holder named before
+            for prior in reversed(out[:k]):
+                if prior.type == "person" and prior.id and prior.office in self.kb.offices \
+                        and any(p == title or p.startswith(title + " ") for p in self._phrases_of(prior.office)):
+                    out[k] = dataclasses.replace(prior, text=article.text[m.span[0] : end], span=(m.span[0], end),
+                                                 rank=m.rank, confidence=prior.confidence * 0.8)
+                    break
+        return [m for i, m in enumerate(out) if i == 0 or not (m.span[0] < out[i - 1].span[1] and m.agent)]
+
+    @staticmethod
+    def _title_end(article: Article, mentions: list[Mention], k: int) -> int:
+        """End of the title starting at mentions[k]: "وزير" + "الخارجية" are two agent mentions."""
+        end = mentions[k].span[1]
+        for m in mentions[k + 1 :]:
+            if not m.agent or article.text[end : m.span[0]].strip():
+                break
+            end = m.span[1]
+        return end
+
+    def _phrases_of(self, office: str) -> list[str]:
+        return self._office_phrase_lists.get(office, [])
+
+    @cached_property
+    def _office_phrase_lists(self) -> dict[str, list[str]]:
+        return {oid: [normalize_text(p) for p in (office.name_ar, *office.phrases_ar)]
+                for oid, office in self.kb.offices.items()}
 
     def _counterpart_office(self, antecedent: Mention, title: str, demonym: Mention) -> str | None:
         """The office of ``antecedent`` (or the office its title names with the demonym: "وزير الخارجية" +

@@ -30,6 +30,8 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 QAD = "قد"
 # Discourse openers after which a sentence may put a past verb's subject first ("لكن موسكو انتقدت واشنطن").
 FROM = "من"
+# Prepositions spelled like a verb that opens sentences: "وعبر" is عبّر (expressed), not عبر (via).
+VERB_PREPOSITIONS = frozenset({"عبر"})
 # Counts before "من" + a group ("عن عشرات من المعتقلين"): the group takes the preposition before the count.
 QUANTITY_WORDS = frozenset({"عدد", "عددا", "مئات", "الاف", "عشرات", "المئات", "الالاف", "العشرات", "بعض", "احد",
                             "اثنين", "ثلاثه", "اربعه", "خمسه", "العديد"})
@@ -275,6 +277,8 @@ class EventCoder:
                 conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
                 if conj:
                     prev = prev[1:]
+                if prev in VERB_PREPOSITIONS and j == 0:
+                    return "", False  # "وعبر الوزير عن ...": the sentence's first word is the verb عبّر
                 if prev == FROM and not conj:
                     outer = self._partitive(tokens, j)
                     if outer:
