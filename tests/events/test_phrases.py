@@ -216,3 +216,10 @@ def test_counted_people_from_a_group_and_forces_sent_somewhere(pipeline):
     assert (ev.target.country, ev.target.sector) == ("YEM", "MIL")  # "عن 20 أسيرا من": عن reaches the group
     (ev,) = events(pipeline, "قال الرئيس التركي رجب طيب أردوغان إن بلاده تعتزم إرسال قوات إلى ليبيا.")
     assert (ev.type, ev.status, ev.source.id, ev.target.id) == ("MOBILIZE", "planned", "tur-erdogan", "LBY")
+
+
+def test_the_one_called_on_comes_before_the_demand(pipeline):
+    (ev,) = events(pipeline, "ودعا المعتصمون إلى إعدام سليمان الأسد ابن هلال الأسد.")
+    assert ev.type == "REQUEST" and ev.target is None  # the demand's object is not who is asked
+    (ev,) = events(pipeline, "وطالب وزير الخارجية سامح شكري المجتمع الدولي بالاضطلاع بمسؤولياته لحماية الفلسطينيين.")
+    assert (ev.source.id, ev.target.text, ev.target.sector) == ("egy-shoukry", "المجتمع الدولي", "IGO")

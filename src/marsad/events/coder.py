@@ -30,6 +30,8 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 QAD = "قد"
 # Discourse openers after which a sentence may put a past verb's subject first ("لكن موسكو انتقدت واشنطن").
 FROM = "من"
+# Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
+STATELESS_SECTORS = frozenset({"IGO", "REL"})
 # Prepositions spelled like a verb that opens sentences: "وعبر" is عبّر (expressed), not عبر (via).
 VERB_PREPOSITIONS = frozenset({"عبر"})
 # Counts before "من" + a group ("عن عشرات من المعتقلين"): the group takes the preposition before the count.
@@ -331,6 +333,11 @@ class EventCoder:
         trig = hit.trigger
         frame = trig.frame
         tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
+        if frame.stops_at:
+            # "دعا المعتصمون إلى إعدام سليمان الأسد": the one called on comes before إلى, not in the demand
+            stop = next((t.start for t in tokens[hit.end_tok :] if t.start < window_end and t.norm in frame.stops_at),
+                        None)
+            window_end = stop if stop is not None else window_end
         after = [a for a in args if tend <= a.mention.span[0] < window_end]
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
         actors_after = [a for a in after if self._actor(a)]
@@ -581,7 +588,7 @@ class EventCoder:
                 continue
             if a.mention.is_place and not frame.object_places and not self._actor(a):
                 continue
-            if a.mention.agent and a.mention.country is None:
+            if a.mention.agent and a.mention.country is None and a.mention.sector not in STATELESS_SECTORS:
                 continue
             if frame.theme_forces and a.mention.id is None and a.mention.sector == "MIL" and a.marker == "":
                 continue  # "إرسال قوات إلى ليبيا": the forces sent; the target is where they go

@@ -29,6 +29,7 @@ class Frame:
     coordination: bool = False  # "وقعت مصر والسعودية اتفاقية": the coordinated actor is the target
     implicit_source_sector: str | None = None  # protesters: the trigger itself names the source group
     swap: bool = False  # the grammatical subject is the target ("تلقى X اتصالا من Y": Y called X)
+    stops_at: frozenset[str] = frozenset()  # words ending the object search ("دعا X إلى ...": X, not what follows)
     theme_forces: bool = False  # forces without a name are what is moved, not the target ("أرسل قوات إلى ليبيا")
 
 
@@ -87,6 +88,7 @@ def load_triggers() -> TriggerLexicon:
             implicit_source_sector=f.get("implicit_source_sector"),
             swap=bool(f.get("swap", False)),
             theme_forces=bool(f.get("theme_forces", False)),
+            stops_at=frozenset(normalize_text(w) for w in f.get("stops_at", [])),
         )
     single: dict[str, list[Trigger]] = {}
     multi: dict[str, dict[str, list[Trigger]]] = {}
