@@ -223,3 +223,13 @@ def test_the_one_called_on_comes_before_the_demand(pipeline):
     assert ev.type == "REQUEST" and ev.target is None  # the demand's object is not who is asked
     (ev,) = events(pipeline, "وطالب وزير الخارجية سامح شكري المجتمع الدولي بالاضطلاع بمسؤولياته لحماية الفلسطينيين.")
     assert (ev.source.id, ev.target.text, ev.target.sector) == ("egy-shoukry", "المجتمع الدولي", "IGO")
+
+
+def test_counterparts_delegations_and_meetings_told_by_a_speaker(pipeline):
+    evs = events(pipeline, "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس. وسيلتقي، اليوم، نظيره المصري سامح شكري.")
+    meet = next(e for e in evs if e.mode == "meet")
+    assert (meet.source.id, meet.target.id, meet.status) == ("usa-kerry", "egy-shoukry", "planned")
+    (ev,) = events(pipeline, "وقالت الحركة، في بيان، إن «وفدًا من حركة حماس برئاسة خالد مشعل، التقى سيرغي لافروف في الدوحة».")
+    assert (ev.source.id, ev.target.id) == ("pse-hamas", "rus-lavrov")  # the leader's name is part of the subject
+    (ev,) = events(pipeline, "تحدث وزير الخارجية الروسي سيرغي لافروف عن اجتماعين مع وزير الخارجية الأمريكي جون كيري.")
+    assert (ev.type, ev.source.id, ev.target.id) == ("CONSULT", "rus-lavrov", "usa-kerry")

@@ -76,6 +76,7 @@ class EventCoder:
         self._last_person: Mention | None = None  # the last person who was a source: "معاليه" is a person
         self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
+        self._counterpart_words = tuple(load_lexicon().counterpart)
         self._timex_spans: list[tuple[int, int]] = []
         self.finder = TriggerFinder(self.lexicon)
         self.phrases = PhraseFinder()
@@ -299,6 +300,11 @@ class EventCoder:
                 return marker, conj
         return "", conj
 
+    def _counterpart(self, m: Mention) -> bool:
+        """A mention opening with نظيره/نظيرهم ... (any proclitic)."""
+        word = normalize_text(m.text).split(" ", 1)[0]
+        return any(word.endswith(c) and len(word) - len(c) <= 2 for c in self._counterpart_words)
+
     def _partitive(self, tokens: list[Token], j: int) -> str | None:
         """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
         governs the group they are from (``j``: the index of من)."""
@@ -342,6 +348,8 @@ class EventCoder:
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
         actors_after = [a for a in after if self._actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
+        if first is not None and self._counterpart(first.mention):
+            first = None  # "وسيلتقي نظيره المصري": the counterpart is the object, never the subject
         svo_subject = next((a for a in reversed(before) if a.marker == "" and self._actor(a)), None)
         if svo_subject is not None and svo_subject.conj:
             # "إسرائيل وحركة حماس وافقتا": the first of a coordinated pair is the subject
@@ -357,7 +365,13 @@ class EventCoder:
         if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
         if svo_subject is not None:
-            gap = self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]), tstart)
+            subject_end = svo_subject.mention.span[1]
+            leader = next((a for a in before if a.marker == LEADER and a.mention.span[0] >= subject_end
+                           and self._gap(article, tokens, self._token_after(tokens, subject_end),
+                                         a.mention.span[0]) <= 1), None)
+            if leader is not None:  # "وفدا من حركة حماس برئاسة خالد مشعل، التقى": the delegation met
+                subject_end = leader.mention.span[1]
+            gap = self._gap(article, tokens, self._token_after(tokens, subject_end), tstart)
             qad = QAD in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]} or bool(
                 KANA & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
             si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
@@ -386,6 +400,8 @@ class EventCoder:
             # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
             if (previous_source or carried) is not None:
                 readings.append((_Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
+            elif svo_subject is not None and svo_subject.mention.type == "person":
+                readings.append((svo_subject, True))  # "مستغربة اجتماعه مع الجبوري" after "تجاوز معصوم"
         elif trig.tense == "participle":
             # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
             # follows (the sentence's first subject), else of the sentence's last event, else the article's
@@ -400,6 +416,8 @@ class EventCoder:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
                 readings.append((first, False))
+            elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
+                readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
         elif trig.tense == "noun":
             if svo_subject is not None:
                 readings.append((svo_subject, False))
