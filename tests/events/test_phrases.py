@@ -233,3 +233,9 @@ def test_counterparts_delegations_and_meetings_told_by_a_speaker(pipeline):
     assert (ev.source.id, ev.target.id) == ("pse-hamas", "rus-lavrov")  # the leader's name is part of the subject
     (ev,) = events(pipeline, "تحدث وزير الخارجية الروسي سيرغي لافروف عن اجتماعين مع وزير الخارجية الأمريكي جون كيري.")
     assert (ev.type, ev.source.id, ev.target.id) == ("CONSULT", "rus-lavrov", "usa-kerry")
+
+
+def test_the_word_right_after_a_verb_is_its_subject_not_a_carried_subjects_object(pipeline):
+    evs = events(pipeline, "ونفذ أكثر من ألف سوري اعتصاما في مدينة اللاذقية. ودعا المعتصمون إلى إعدام سليمان الأسد.")
+    request = next(e for e in evs if e.type == "REQUEST")
+    assert request.source.text == "المعتصمون" and request.target is None

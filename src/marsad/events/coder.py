@@ -301,9 +301,10 @@ class EventCoder:
         return "", conj
 
     def _counterpart(self, m: Mention) -> bool:
-        """A mention opening with نظيره/نظيرهم ... (any proclitic)."""
-        word = normalize_text(m.text).split(" ", 1)[0]
-        return any(word.endswith(c) and len(word) - len(c) <= 2 for c in self._counterpart_words)
+        """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
+        before = normalize_text(self._text[max(0, m.span[0] - 14) : m.span[0]]).split()
+        words = [normalize_text(m.text).split(" ", 1)[0]] + before[-1:]
+        return any(w.endswith(c) and len(w) - len(c) <= 2 for w in words for c in self._counterpart_words)
 
     def _partitive(self, tokens: list[Token], j: int) -> str | None:
         """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
@@ -470,6 +471,13 @@ class EventCoder:
                 obj = self._object(after, subject, frame, receive)
                 if obj is None and frame.coordination:
                     obj = self._coordinated(args, subject)
+                if obj is not None and pro_drop and first is not None and obj.mention is first.mention \
+                        and readings[0][0] is first and previous_source is None \
+                        and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) == 0:
+                    # "ودعا المعتصمون إلى ...": the word right after the verb is its subject, not the object
+                    # of a subject carried from before
+                    subject, pro_drop, obj = first, False, None
+                    break
                 if obj is not None:
                     break
         if subject is None and frame.implicit_source_sector:
