@@ -77,6 +77,9 @@ class EventCoder:
         self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
         self._counterpart_words = tuple(load_lexicon().counterpart)
+        # via nouns with a preposition attached -> the preposition ("بدور" -> "ب", "للجهود" -> "ل")
+        self._via_forms = {prefix + noun: marker for noun in self.lexicon.via_nouns
+                           for prefix, marker in (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))}
         self._timex_spans: list[tuple[int, int]] = []
         self.finder = TriggerFinder(self.lexicon)
         self.phrases = PhraseFinder()
@@ -168,16 +171,13 @@ class EventCoder:
     def _governed(self, tokens: list[Token], hits: list[Hit]) -> dict[int, str]:
         """Token index -> preposition, for the tokens right after a noun governed by a preposition."""
         governed = {h.end_tok: "ب" for h in hits if h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm)}
-        via = self.lexicon.via_nouns
+        via, forms, preps = self.lexicon.via_nouns, self._via_forms, self.lexicon.prepositions
         for i, tok in enumerate(tokens[:-1]):
             word = tok.norm
-            if word in via and i > 0 and tokens[i - 1].norm in self.lexicon.prepositions:
+            if word in via and i > 0 and tokens[i - 1].norm in preps:
                 governed.setdefault(i + 1, tokens[i - 1].norm)  # "أثنى على جهود"
-                continue
-            for prefix, marker in (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل")):
-                if word.startswith(prefix) and word[len(prefix) :] in via:
-                    governed.setdefault(i + 1, marker)
-                    break
+            elif word in forms:
+                governed.setdefault(i + 1, forms[word])  # "بدور مصر"
         return governed
 
     def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
