@@ -79,6 +79,12 @@ def _counterpart_re(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
+def is_counterpart(word: str) -> bool:
+    """A normalised word that is "نظيره"، "بنظيره"، "ونظيرهم" ... (entity_words.json: counterpart)."""
+    words = load_lexicon().counterpart
+    return bool(words) and _counterpart_re(words).fullmatch(word) is not None
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = resources.files("marsad.data")
@@ -302,7 +308,7 @@ class EntityLinker:
         demonym's country ("التقى وزير الخارجية السعودي ... نظيره الروسي" → Russia's foreign minister); a name
         right after ("نظيره الروسي سيرغي لافروف") is linked on its own."""
         words = load_lexicon().counterpart
-        if not words or "نظير" not in article.norm:
+        if not any(w in article.norm for w in words):
             return mentions
         out = list(mentions)
         for hit in _counterpart_re(words).finditer(article.norm):
@@ -319,11 +325,7 @@ class EntityLinker:
                                and m.type == "person" and (m.office or m.agent)), None)
             office = None
             if antecedent is not None:
-                # a bare title is read whole: "وزير" + "الخارجية" are two agent mentions
-                j, title_end = out.index(antecedent) + 1, antecedent.span[1]
-                while j < k and out[j].agent and not article.text[title_end : out[j].span[0]].strip():
-                    title_end = out[j].span[1]
-                    j += 1
+                title_end = self._title_end(article, out, out.index(antecedent))
                 office = self._counterpart_office(antecedent, article.text[antecedent.span[0] : title_end], demonym)
             if office is not None:
                 out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
@@ -380,7 +382,7 @@ class EntityLinker:
 
     @cached_property
     def _office_phrases(self) -> dict[str, str]:
-        return {normalize_text(p): oid for oid, office in self.kb.offices.items() for p in office.phrases_ar}
+        return {p: oid for oid, phrases in self._office_phrase_lists.items() for p in phrases}
 
     def _not_the_holder(self, span: tuple[int, int]) -> bool:
         before = normalize_text(self._text[max(0, span[0] - 12) : span[0]]).split()

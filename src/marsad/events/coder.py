@@ -11,7 +11,7 @@ import dataclasses
 from datetime import date
 
 from marsad.dates.attach import attach_event_date
-from marsad.entities.linker import LOCATIVE_WORDS, PLACE_NOUNS, EntityLinker, load_lexicon
+from marsad.entities.linker import LOCATIVE_WORDS, PLACE_NOUNS, EntityLinker, is_counterpart, load_lexicon
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.phrases import PhraseFinder
 from marsad.events.triggers import CONJUNCTIONS, Hit, TriggerFinder
@@ -28,18 +28,13 @@ TITLE_PENALTY = 0.1
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
 QAD = "قد"
-# Discourse openers after which a sentence may put a past verb's subject first ("لكن موسكو انتقدت واشنطن").
 FROM = "من"
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
-# Prepositions spelled like a verb that opens sentences: "وعبر" is عبّر (expressed), not عبر (via).
-VERB_PREPOSITIONS = frozenset({"عبر"})
-# Counts before "من" + a group ("عن عشرات من المعتقلين"): the group takes the preposition before the count.
-QUANTITY_WORDS = frozenset({"عدد", "عددا", "مئات", "الاف", "عشرات", "المئات", "الالاف", "العشرات", "بعض", "احد",
-                            "اثنين", "ثلاثه", "اربعه", "خمسه", "العديد"})
 # Verbal nouns whose demonym adjective names the agent ("الغارات الإسرائيلية"، "العقوبات الأمريكية").
 DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "AID"})
-SVO_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "حيث", "كما", "اذ", "ثم"})
+# Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
+PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
@@ -76,10 +71,8 @@ class EventCoder:
         self._last_person: Mention | None = None  # the last person who was a source: "معاليه" is a person
         self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
-        self._counterpart_words = tuple(load_lexicon().counterpart)
         # via nouns with a preposition attached -> the preposition ("بدور" -> "ب", "للجهود" -> "ل")
-        self._via_forms = {prefix + noun: marker for noun in self.lexicon.via_nouns
-                           for prefix, marker in (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))}
+        self._via_forms = {prefix + noun: marker for noun in self.lexicon.via_nouns for prefix, marker in PREP_PROCLITICS}
         self._timex_spans: list[tuple[int, int]] = []
         self.finder = TriggerFinder(self.lexicon)
         self.phrases = PhraseFinder()
@@ -142,12 +135,11 @@ class EventCoder:
         الإسرائيلية"), as the noun's agent."""
         for c in countries:
             ti = bisect.bisect_left(self._starts, c.span[0])
-            if hit.end_tok <= ti <= hit.end_tok + 1 and c.country and self.linker is not None \
+            if hit.end_tok <= ti <= hit.end_tok + 1 and c.country \
                     and (ti == hit.end_tok or tokens[hit.end_tok].norm.startswith("ال")):
-                country = self.linker.kb.countries.get(c.country)
+                country = self._country_of(dataclasses.replace(c, adjective=False))
                 if country is not None:
-                    return _Arg(dataclasses.replace(c, type="country", id=country.iso3, name=country.name,
-                                                    name_ar=country.name_ar, adjective=False), "")
+                    return _Arg(country, "")
         return None
 
     def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
@@ -254,8 +246,10 @@ class EventCoder:
         if not inner and m.is_place:
             # "في محافظة لحج"، "بمدينة مأرب": the preposition governs the place noun, and through it the name
             j = ti - 1
-            while j >= 0 and _bare_prep(tokens[j].norm)[1] in PLACE_NOUNS and ti - j <= 2:
-                prefix = _bare_prep(tokens[j].norm)[0]
+            while j >= 0 and ti - j <= 2:
+                prefix, noun = _bare_prep(tokens[j].norm)
+                if noun not in PLACE_NOUNS:
+                    break
                 if prefix:
                     return prefix, False
                 j -= 1
@@ -280,7 +274,7 @@ class EventCoder:
                 conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
                 if conj:
                     prev = prev[1:]
-                if prev in VERB_PREPOSITIONS and j == 0:
+                if prev in self.lexicon.verb_prepositions and j == 0:
                     return "", False  # "وعبر الوزير عن ...": the sentence's first word is the verb عبّر
                 if prev == FROM and not conj:
                     outer = self._partitive(tokens, j)
@@ -303,8 +297,7 @@ class EventCoder:
     def _counterpart(self, m: Mention) -> bool:
         """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
         before = normalize_text(self._text[max(0, m.span[0] - 14) : m.span[0]]).split()
-        words = [normalize_text(m.text).split(" ", 1)[0]] + before[-1:]
-        return any(w.endswith(c) and len(w) - len(c) <= 2 for w in words for c in self._counterpart_words)
+        return any(is_counterpart(w) for w in [normalize_text(m.text).split(" ", 1)[0], *before[-1:]])
 
     def _partitive(self, tokens: list[Token], j: int) -> str | None:
         """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
@@ -313,7 +306,7 @@ class EventCoder:
         counted = False
         while k >= 0 and j - k <= 2:
             word = tokens[k].norm
-            if word.isdigit() or word in QUANTITY_WORDS or word.endswith("ا") and len(word) > 3:
+            if word.isdigit() or word in self.lexicon.quantity_words or word.endswith("ا") and len(word) > 3:
                 counted = True
                 k -= 1
                 continue
@@ -378,7 +371,7 @@ class EventCoder:
             si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
-            opener = gap == 0 and (si < 0 or tokens[si].norm in SVO_OPENERS)
+            opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
             if trig.tense == "past" and not (qad or after_anna or opener):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
@@ -547,14 +540,11 @@ class EventCoder:
                 continue
             ti = self._token_after(tokens, m.span[0])
             back = [t.norm for t in tokens[max(0, ti - 4) : ti]][::-1]  # nearest first
-            if back and back[0] == "من" or back and back[0].isdigit():
-                back = back[1:]  # "مقتل 25 من X"، "قتل مسلحان من X"
-                if back and back[0].isdigit():
-                    back = back[1:]
-                back = back[:2]
-            else:
-                back = back[:1]
-            if any(_bare_conj(w) in lex.casualty_before for w in back):
+            reach = 1
+            if back and (back[0] == FROM or back[0].isdigit()):  # "مقتل 25 من X"، "قتل مسلحان من X"
+                back = back[2:] if len(back) > 1 and back[1].isdigit() else back[1:]
+                reach = 2
+            if any(_bare_conj(w) in lex.casualty_before for w in back[:reach]):
                 return m
             k = self._token_after(tokens, m.span[1])
             if k < len(tokens) and _bare_conj(tokens[k].norm) in lex.casualty_after:
@@ -586,7 +576,7 @@ class EventCoder:
         timexes = self._timex_spans
         while ti < len(tokens) and tokens[ti].start < end:
             tok = tokens[ti]
-            word = tok.norm[1:] if tok.norm[:1] in CONJUNCTIONS and len(tok.norm) > 3 else tok.norm
+            word = _bare_conj(tok.norm)
             if not (word in self.rank_words or word in self.lexicon.fillers
                     or any(s <= tok.start < e for s, e in timexes)):
                 n += 1
@@ -752,8 +742,8 @@ def _perpetrators_accused(events: list[Event]) -> list[Event]:
 
 
 def _bare_prep(word: str) -> tuple[str, str]:
-    """(preposition, rest) of a word carrying ب/ل/في-like proclitics (وبمحافظة -> ("ب", "محافظه"))."""
-    for prefix, marker in (("وب", "ب"), ("ب", "ب"), ("ول", "ل"), ("ل", "ل"), ("و", "")):
+    """(preposition, rest) of a place noun carrying ب/ل (and و) proclitics (وبمحافظة -> ("ب", "محافظه"))."""
+    for prefix, marker in (*PREP_PROCLITICS, ("و", "")):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2 and word[len(prefix) :] in PLACE_NOUNS:
             return marker, word[len(prefix) :]
     return "", word

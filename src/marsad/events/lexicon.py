@@ -61,10 +61,13 @@ class TriggerLexicon:
     fillers: frozenset[str]  # words that may stand between a verb and its subject (قد، أمس، من جهته)
     honorifics: frozenset[str]  # honorific pronouns standing for a person named before (معاليه، سموه)
     demonstratives: frozenset[str]  # "هذا اللقاء": a verbal noun after one refers to an event already told
-    leader_markers: frozenset[str]
-    via_nouns: frozenset[str] = frozenset()
+    leader_markers: frozenset[str]  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
+    via_nouns: frozenset[str] = frozenset()  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive
     casualty_before: frozenset[str] = frozenset()  # "مقتل 25 من X": X is the victim of the attack told
-    casualty_after: frozenset[str] = frozenset()  # "X قتلوا"  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
+    casualty_after: frozenset[str] = frozenset()  # "X قتلوا"
+    svo_openers: frozenset[str] = frozenset()  # "لكن موسكو انتقدت": a past verb after its subject
+    quantity_words: frozenset[str] = frozenset()  # "عن عشرات من المعتقلين": the count passes on its preposition
+    verb_prepositions: frozenset[str] = frozenset()  # "وعبر الوزير": a sentence-opening عبر is the verb عبّر
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -131,4 +134,7 @@ def load_triggers() -> TriggerLexicon:
         via_nouns=frozenset(normalize_text(w) for w in raw.get("via_nouns", [])),
         casualty_before=frozenset(normalize_text(w) for w in raw.get("casualty_before", [])),
         casualty_after=frozenset(normalize_text(w) for w in raw.get("casualty_after", [])),
+        svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
+        quantity_words=frozenset(normalize_text(w) for w in raw.get("quantity_words", [])),
+        verb_prepositions=frozenset(normalize_text(w) for w in raw.get("verb_prepositions", [])),
     )
