@@ -7,16 +7,16 @@ role phrases resolve to whoever held the office on the article's date.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import json
 import re
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
 
+from marsad.entities.coref import Coreference, counterpart_re, latter_re
 from marsad.entities.kb import Actor, KnowledgeBase
 from marsad.entities.places import Gazetteer
 from marsad.model import Article, Mention
@@ -65,24 +65,13 @@ class Lexicon:
     @property
     def latter_re(self) -> re.Pattern[str]:
         """The anaphor as a whole word, after an optional و; group 2 is the word."""
-        return _latter_re(self.latter)
-
-
-@lru_cache(maxsize=4)
-def _latter_re(words: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(و?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
-
-
-@lru_cache(maxsize=4)
-def _counterpart_re(words: frozenset[str]) -> re.Pattern[str]:
-    """"نظيره"، "بنظيره"، "ولنظيرها": group 2 is the word without its proclitics."""
-    return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
+        return latter_re(self.latter)
 
 
 def is_counterpart(word: str) -> bool:
     """A normalised word that is "نظيره"، "بنظيره"، "ونظيرهم" ... (entity_words.json: counterpart)."""
     words = load_lexicon().counterpart
-    return bool(words) and _counterpart_re(words).fullmatch(word) is not None
+    return bool(words) and counterpart_re(words).fullmatch(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +157,7 @@ class EntityLinker:
         self.metonyms = {normalize_text(m): c.iso3 for c in self.kb.countries.values() for m in c.metonyms_ar}
         self._demonym_words = frozenset(normalize_text(d) for c in self.kb.countries.values() for d in c.demonyms_ar)
         self.name_followers = load_lexicon().name_followers
+        self.coreference = Coreference(self.kb, load_lexicon(), self.office_mention, self._not_the_holder)
 
     def __call__(self, article: Article) -> Article:
         self._text = article.text
@@ -220,8 +210,7 @@ class EntityLinker:
                 )
         mentions.sort(key=lambda m: m.span)
         mentions = [self._check_patronymic(article, m) for m in mentions]
-        mentions = self._counterparts(article, self._resolve_latter(article, self._chain(article, mentions)))
-        article.mentions = self._bare_titles(article, mentions)
+        article.mentions = self.coreference(article, self._chain(article, mentions))
         return article
 
     def _matches(self, norm: str) -> list[tuple[int, int, tuple[tuple[int, str], ...]]]:
@@ -278,111 +267,6 @@ class EntityLinker:
             text=text, span=span, type="country", id=country.iso3, name=country.name,
             name_ar=country.name_ar, country=country.iso3, adjective=adjective, confidence=CONFIDENCE[kind],
         )
-
-    def _resolve_latter(self, article: Article, mentions: list[Mention]) -> list[Mention]:
-        """"الأخير" (the latter) is the last person or organisation named before it."""
-        lexicon = load_lexicon()
-        if not any(word in article.norm for word in lexicon.latter):
-            return mentions
-        hits = list(lexicon.latter_re.finditer(article.norm))
-        if not hits:
-            return mentions
-        out = list(mentions)
-        for hit in hits:
-            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
-            sent_start = next((st.start for st in reversed(article.sentences) if st.start <= s), 0)
-            actors = [m for m in mentions if m.span[1] <= s and m.type in ("person", "organization", "group")
-                      and (m.id or m.name)]
-            in_sentence = [m for m in actors if m.span[0] >= sent_start]
-            # "التقى X بـ Y ... وأكد الأخير" is Y; "... X. واستقبل Y الأخير" is X, not the subject Y
-            antecedent = in_sentence[-1] if len(in_sentence) >= 2 else next(
-                (m for m in reversed(actors) if m.span[0] < sent_start), None)
-            if antecedent is not None:
-                out.append(dataclasses.replace(antecedent, text=article.text[s:e], span=(s, e), rank=None,
-                                               confidence=antecedent.confidence * 0.8))
-        out.sort(key=lambda m: m.span)
-        return out
-
-    def _counterparts(self, article: Article, mentions: list[Mention]) -> list[Mention]:
-        """"نظيره الروسي": the holder of the same office as the person named before it in the sentence, in the
-        demonym's country ("التقى وزير الخارجية السعودي ... نظيره الروسي" → Russia's foreign minister); a name
-        right after ("نظيره الروسي سيرغي لافروف") is linked on its own."""
-        words = load_lexicon().counterpart
-        if not any(w in article.norm for w in words):
-            return mentions
-        out = list(mentions)
-        for hit in _counterpart_re(words).finditer(article.norm):
-            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
-            k = bisect.bisect_left([m.span[0] for m in out], e)
-            if k >= len(out) or not out[k].adjective or not out[k].country or article.text[e : out[k].span[0]].strip():
-                continue
-            demonym = out[k]
-            after = out[k + 1] if k + 1 < len(out) else None
-            if after is not None and after.type == "person" and not article.text[demonym.span[1] : after.span[0]].strip():
-                continue
-            sent_start = next((st.start for st in reversed(article.sentences) if st.start <= s), 0)
-            antecedent = next((m for m in reversed(out[:k]) if sent_start <= m.span[0] and m.span[1] <= s
-                               and m.type == "person" and (m.office or m.agent)), None)
-            office = None
-            if antecedent is not None:
-                title_end = self._title_end(article, out, out.index(antecedent))
-                office = self._counterpart_office(antecedent, article.text[antecedent.span[0] : title_end], demonym)
-            if office is not None:
-                out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
-                                             article.published)
-        return out
-
-    def _bare_titles(self, article: Article, mentions: list[Mention]) -> list[Mention]:
-        """A bare title ("وزير الخارجية"، "الرئيس") after the article named a holder of such an office is that
-        person: the last one named whose office the title begins ("وزير الخارجية" → "وزير الخارجية السعودي")."""
-        out = list(mentions)
-        for k, m in enumerate(out):
-            if not (m.agent and m.type == "person" and m.country is None):
-                continue
-            end = self._title_end(article, out, k)
-            title = normalize_text(article.text[m.span[0] : end])
-            nxt = normalize_text(article.text[end : end + 20]).split()
-            if " " not in title or nxt and nxt[0].startswith("ال") or self._not_the_holder((m.span[0], end)):
-                continue  # "وزير" of "وزير الإعلام"، "مساعد وزير الخارجية": not the holder named before
-            for prior in reversed(out[:k]):
-                if prior.type == "person" and prior.id and prior.office in self.kb.offices \
-                        and any(p == title or p.startswith(title + " ") for p in self._phrases_of(prior.office)):
-                    out[k] = dataclasses.replace(prior, text=article.text[m.span[0] : end], span=(m.span[0], end),
-                                                 rank=m.rank, confidence=prior.confidence * 0.8)
-                    break
-        return [m for i, m in enumerate(out) if i == 0 or not (m.span[0] < out[i - 1].span[1] and m.agent)]
-
-    @staticmethod
-    def _title_end(article: Article, mentions: list[Mention], k: int) -> int:
-        """End of the title starting at mentions[k]: "وزير" + "الخارجية" are two agent mentions."""
-        end = mentions[k].span[1]
-        for m in mentions[k + 1 :]:
-            if not m.agent or article.text[end : m.span[0]].strip():
-                break
-            end = m.span[1]
-        return end
-
-    def _phrases_of(self, office: str) -> list[str]:
-        return self._office_phrase_lists.get(office, [])
-
-    @cached_property
-    def _office_phrase_lists(self) -> dict[str, list[str]]:
-        return {oid: [normalize_text(p) for p in (office.name_ar, *office.phrases_ar)]
-                for oid, office in self.kb.offices.items()}
-
-    def _counterpart_office(self, antecedent: Mention, title: str, demonym: Mention) -> str | None:
-        """The office of ``antecedent`` (or the office its title names with the demonym: "وزير الخارجية" +
-        "الروسي") in the demonym's country."""
-        if antecedent.office and "." in antecedent.office:
-            function = antecedent.office.split(".", 1)[1]
-            equivalent = load_lexicon().counterpart_offices.get(function, (function,))
-            return next((o for o in (f"{demonym.country}.{f}" for f in equivalent) if o in self.kb.offices), None)
-        phrase = f"{normalize_text(title)} {normalize_text(demonym.text)}"
-        return self._office_phrases.get(phrase)
-
-    @cached_property
-    def _office_phrases(self) -> dict[str, str]:
-        return {p: oid for oid, phrases in self._office_phrase_lists.items() for p in phrases}
 
     def _not_the_holder(self, span: tuple[int, int]) -> bool:
         before = normalize_text(self._text[max(0, span[0] - 12) : span[0]]).split()

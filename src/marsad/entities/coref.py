@@ -1,0 +1,156 @@
+"""Light coreference over an article's linked mentions: "الأخير" (the latter), "نظيره الروسي" (the counterpart of
+the person named before, in the demonym's country) and bare titles ("وزير الخارجية") naming a holder the article
+named before. Vocabulary: data/entity_words.json (latter, counterpart, counterpart_offices)."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
+
+from marsad.entities.kb import KnowledgeBase
+from marsad.model import Article, Mention
+from marsad.text.normalize import map_span, normalize_text
+
+if TYPE_CHECKING:
+    from marsad.entities.linker import Lexicon
+
+
+@lru_cache(maxsize=4)
+def latter_re(words: frozenset[str]) -> re.Pattern[str]:
+    """The anaphor as a whole word, after an optional و; group 2 is the word."""
+    return re.compile(r"(?<![\w])(و?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def counterpart_re(words: frozenset[str]) -> re.Pattern[str]:
+    """"نظيره"، "بنظيره"، "ولنظيرها": group 2 is the word without its proclitics."""
+    return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
+
+
+def _sentence_start(article: Article, pos: int) -> int:
+    return next((st.start for st in reversed(article.sentences) if st.start <= pos), 0)
+
+
+def _title_end(article: Article, mentions: list[Mention], k: int) -> int:
+    """End of the title starting at mentions[k]: "وزير" + "الخارجية" are two agent mentions."""
+    end = mentions[k].span[1]
+    for m in mentions[k + 1 :]:
+        if not m.agent or article.text[end : m.span[0]].strip():
+            break
+        end = m.span[1]
+    return end
+
+
+class Coreference:
+    """Resolves the anaphors of one article's mentions (sorted by span) against the mentions before them."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon,
+                 office_mention: Callable[[str, str, tuple[int, int], date | None], Mention],
+                 not_the_holder: Callable[[tuple[int, int]], bool]) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.office_mention = office_mention  # a role phrase linked to the office's holder on a date
+        self.not_the_holder = not_the_holder  # a deputy's or former holder's title
+
+    def __call__(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        return self.bare_titles(article, self.counterparts(article, self.latter(article, mentions)))
+
+    def latter(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"الأخير" (the latter) is the last person or organisation named before it."""
+        lexicon = self.lexicon
+        if not any(word in article.norm for word in lexicon.latter):
+            return mentions
+        hits = list(lexicon.latter_re.finditer(article.norm))
+        if not hits:
+            return mentions
+        out = list(mentions)
+        for hit in hits:
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            sent_start = _sentence_start(article, s)
+            actors = [m for m in mentions if m.span[1] <= s and m.type in ("person", "organization", "group")
+                      and (m.id or m.name)]
+            in_sentence = [m for m in actors if m.span[0] >= sent_start]
+            # "التقى X بـ Y ... وأكد الأخير" is Y; "... X. واستقبل Y الأخير" is X, not the subject Y
+            antecedent = in_sentence[-1] if len(in_sentence) >= 2 else next(
+                (m for m in reversed(actors) if m.span[0] < sent_start), None)
+            if antecedent is not None:
+                out.append(dataclasses.replace(antecedent, text=article.text[s:e], span=(s, e), rank=None,
+                                               confidence=antecedent.confidence * 0.8))
+        out.sort(key=lambda m: m.span)
+        return out
+
+    def counterparts(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"نظيره الروسي": the holder of the same office as the person named before it in the sentence, in the
+        demonym's country ("التقى وزير الخارجية السعودي ... نظيره الروسي" → Russia's foreign minister); a name
+        right after ("نظيره الروسي سيرغي لافروف") is linked on its own."""
+        words = self.lexicon.counterpart
+        if not any(w in article.norm for w in words):
+            return mentions
+        out = list(mentions)
+        for hit in counterpart_re(words).finditer(article.norm):
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            k = bisect.bisect_left([m.span[0] for m in out], e)
+            if k >= len(out) or not out[k].adjective or not out[k].country or article.text[e : out[k].span[0]].strip():
+                continue
+            demonym = out[k]
+            after = out[k + 1] if k + 1 < len(out) else None
+            if after is not None and after.type == "person" and not article.text[demonym.span[1] : after.span[0]].strip():
+                continue
+            sent_start = _sentence_start(article, s)
+            antecedent = next((m for m in reversed(out[:k]) if sent_start <= m.span[0] and m.span[1] <= s
+                               and m.type == "person" and (m.office or m.agent)), None)
+            office = None
+            if antecedent is not None:
+                title_end = _title_end(article, out, out.index(antecedent))
+                office = self._counterpart_office(antecedent, article.text[antecedent.span[0] : title_end], demonym)
+            if office is not None:
+                out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
+                                             article.published)
+        return out
+
+    def bare_titles(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """A bare title ("وزير الخارجية"، "الرئيس") after the article named a holder of such an office is that
+        person: the last one named whose office the title begins ("وزير الخارجية" → "وزير الخارجية السعودي")."""
+        out = list(mentions)
+        for k, m in enumerate(out):
+            if not (m.agent and m.type == "person" and m.country is None):
+                continue
+            end = _title_end(article, out, k)
+            title = normalize_text(article.text[m.span[0] : end])
+            nxt = normalize_text(article.text[end : end + 20]).split()
+            if " " not in title or nxt and nxt[0].startswith("ال") or self.not_the_holder((m.span[0], end)):
+                continue  # "وزير" of "وزير الإعلام"، "مساعد وزير الخارجية": not the holder named before
+            for prior in reversed(out[:k]):
+                if prior.type == "person" and prior.id and prior.office in self.kb.offices \
+                        and any(p == title or p.startswith(title + " ") for p in self._phrases_of(prior.office)):
+                    out[k] = dataclasses.replace(prior, text=article.text[m.span[0] : end], span=(m.span[0], end),
+                                                 rank=m.rank, confidence=prior.confidence * 0.8)
+                    break
+        return [m for i, m in enumerate(out) if i == 0 or not (m.span[0] < out[i - 1].span[1] and m.agent)]
+
+    def _phrases_of(self, office: str) -> list[str]:
+        return self._office_phrase_lists.get(office, [])
+
+    @cached_property
+    def _office_phrase_lists(self) -> dict[str, list[str]]:
+        return {oid: [normalize_text(p) for p in (office.name_ar, *office.phrases_ar)]
+                for oid, office in self.kb.offices.items()}
+
+    def _counterpart_office(self, antecedent: Mention, title: str, demonym: Mention) -> str | None:
+        """The office of ``antecedent`` (or the office its title names with the demonym: "وزير الخارجية" +
+        "الروسي") in the demonym's country."""
+        if antecedent.office and "." in antecedent.office:
+            function = antecedent.office.split(".", 1)[1]
+            equivalent = self.lexicon.counterpart_offices.get(function, (function,))
+            return next((o for o in (f"{demonym.country}.{f}" for f in equivalent) if o in self.kb.offices), None)
+        phrase = f"{normalize_text(title)} {normalize_text(demonym.text)}"
+        return self._office_phrases.get(phrase)
+
+    @cached_property
+    def _office_phrases(self) -> dict[str, str]:
+        return {p: oid for oid, phrases in self._office_phrase_lists.items() for p in phrases}
