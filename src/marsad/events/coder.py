@@ -11,8 +11,11 @@ import dataclasses
 from datetime import date
 
 from marsad.dates.attach import attach_event_date
-from marsad.entities.linker import LOCATIVE_WORDS, PLACE_NOUNS, EntityLinker, is_counterpart, load_lexicon
+from marsad.entities.linker import EntityLinker, is_counterpart, load_lexicon
 from marsad.events.lexicon import TriggerLexicon, load_triggers
+from marsad.events.location import after_locative, country_of, dateline_place, event_location
+from marsad.events.markers import FROM, LEADER, Arg, MarkerReader, governed_noun
+from marsad.events.passes import dedupe, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
 from marsad.events.triggers import CONJUNCTIONS, Hit, TriggerFinder
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
@@ -28,30 +31,18 @@ TITLE_PENALTY = 0.1
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
 QAD = "قد"
-FROM = "من"
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
 # Verbal nouns whose demonym adjective names the agent ("الغارات الإسرائيلية"، "العقوبات الأمريكية").
 DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "AID"})
-# Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
-PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
-LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})  # "اجتماع بين X و Y"
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
-
-
-@dataclasses.dataclass
-class _Arg:
-    mention: Mention
-    marker: str  # "" (no preposition), "ب", "ل", "مع", "الى", "من", "بين" ...
-    conj: bool = False  # joined to the previous words by و ("مصر والسعودية")
-    via: str = ""  # the proclitic of a verbal noun governing it: "رحب بزيارة الأمير محمد" reaches MBS through ب
 
 
 class EventCoder:
@@ -62,8 +53,10 @@ class EventCoder:
         self.unknown_names = unknown_names
         self.lexicon = lexicon or load_triggers()
         self.linker = linker
+        self.kb = linker.kb if linker is not None else None  # countries of places standing for them
         self.ranks = frozenset(load_lexicon().ranks)
         self.rank_words = frozenset(w for r in self.ranks for w in r.split())
+        self.markers = MarkerReader(self.lexicon, self.ranks)
         self._starts: list[int] = []
         self._text = ""
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
@@ -71,8 +64,6 @@ class EventCoder:
         self._last_person: Mention | None = None  # the last person who was a source: "معاليه" is a person
         self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
-        # via nouns with a preposition attached -> the preposition ("بدور" -> "ب", "للجهود" -> "ل")
-        self._via_forms = {prefix + noun: marker for noun in self.lexicon.via_nouns for prefix, marker in PREP_PROCLITICS}
         self._timex_spans: list[tuple[int, int]] = []
         self.finder = TriggerFinder(self.lexicon)
         self.phrases = PhraseFinder()
@@ -83,7 +74,7 @@ class EventCoder:
         self._last_pair = None
         self._last_source = None
         self._last_person = None
-        self._main_country = _main_country(mentions)
+        self._main_country = main_country(mentions)
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
                                       for pos in self.finder.positions(article)} - {-1})
@@ -110,36 +101,36 @@ class EventCoder:
             for ev in found:
                 if ev.target is not None and ev.target.type != "country":
                     self._last_pair = (ev.source, ev.target)
-        article.events = self._dedupe(article, events)
+        article.events = dedupe(article, events)
         return article
 
-    def _speaker(self, args: list[_Arg], tokens: list[Token], hit: Hit) -> _Arg | None:
+    def _speaker(self, args: list[Arg], tokens: list[Token], hit: Hit) -> Arg | None:
         """The actor named last before "إنها" (the speaker of "قالت مصر ... إنها ترفض")."""
         pos = tokens[hit.start_tok - 1].start
         return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and self._actor(a)),
                     None)
 
     def _adjective_object(self, tokens: list[Token], countries: list[Mention], tend: int, window_end: int,
-                          subject: _Arg) -> _Arg | None:
+                          subject: Arg) -> Arg | None:
         """"أعرب عن تقديره للدور المصري": a demonym on a noun with ل stands for its country as the object."""
         for c in countries:
             if not tend <= c.span[0] < window_end or c.country == subject.mention.country:
                 continue
             ti = bisect.bisect_left(self._starts, c.span[0])
             if ti > 0 and tokens[ti - 1].norm[:1] == "ل" and tokens[ti - 1].norm[:2] != "لا":
-                return _Arg(dataclasses.replace(c, adjective=False), "ل")
+                return Arg(dataclasses.replace(c, adjective=False), "ل")
         return None
 
-    def _demonym_agent(self, tokens: list[Token], hit: Hit, countries: list[Mention]) -> _Arg | None:
+    def _demonym_agent(self, tokens: list[Token], hit: Hit, countries: list[Mention]) -> Arg | None:
         """The country of a demonym right after a verbal noun, or after one adjective ("الغارات الجوية
         الإسرائيلية"), as the noun's agent."""
         for c in countries:
             ti = bisect.bisect_left(self._starts, c.span[0])
             if hit.end_tok <= ti <= hit.end_tok + 1 and c.country \
                     and (ti == hit.end_tok or tokens[hit.end_tok].norm.startswith("ال")):
-                country = self._country_of(dataclasses.replace(c, adjective=False))
+                country = country_of(self.kb, dataclasses.replace(c, adjective=False))
                 if country is not None:
-                    return _Arg(country, "")
+                    return Arg(country, "")
         return None
 
     def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
@@ -147,30 +138,10 @@ class EventCoder:
         governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
         verb = hits[k].trigger.tense != "noun"
         for h in hits[k + 1 :]:
-            if verb and h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm):
+            if verb and h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm):
                 continue
             return tokens[h.start_tok].start
         return sent_end
-
-    def _via(self, tokens: list[Token], m: Mention, governed: dict[int, str]) -> str:
-        """The preposition on the noun governing the mention: "ب" for the genitive of a verbal noun carrying ب
-        (بزيارة الأمير محمد) or of a noun of via_nouns ("بدور مصر"، "على جهود السعودية"), else ""."""
-        ti = bisect.bisect_left(self._starts, m.span[0])
-        while ti > 0 and self._rank_prefix(tokens[ti - 1]) is not None:
-            ti -= 1
-        return governed.get(ti, "")
-
-    def _governed(self, tokens: list[Token], hits: list[Hit]) -> dict[int, str]:
-        """Token index -> preposition, for the tokens right after a noun governed by a preposition."""
-        governed = {h.end_tok: "ب" for h in hits if h.trigger.tense == "noun" and _governed_noun(tokens[h.start_tok].norm)}
-        via, forms, preps = self.lexicon.via_nouns, self._via_forms, self.lexicon.prepositions
-        for i, tok in enumerate(tokens[:-1]):
-            word = tok.norm
-            if word in via and i > 0 and tokens[i - 1].norm in preps:
-                governed.setdefault(i + 1, tokens[i - 1].norm)  # "أثنى على جهود"
-            elif word in forms:
-                governed.setdefault(i + 1, forms[word])  # "بدور مصر"
-        return governed
 
     def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
         """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
@@ -216,12 +187,12 @@ class EventCoder:
                           if h.resume > h.end_tok and h.resume - 1 < len(tokens)]
         trigger_spans.sort()
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
-        args = [_Arg(self._localise(m), *self._marker(article, tokens, starts, m)) for m in in_sentence
+        args = [Arg(self._localise(m), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
         countries = [m for m in in_sentence if m.adjective]
-        governed = self._governed(tokens, hits)
+        governed = self.markers.governed(tokens, hits)
         for a in args:
-            a.via = self._via(tokens, a.mention, governed)
+            a.via = self.markers.via(tokens, starts, a.mention, governed)
         previous_source: Mention | None = None
         out = []
         for k, hit in enumerate(hits):
@@ -232,99 +203,15 @@ class EventCoder:
                 out.append(event)
                 if hit.trigger.tense != "noun" or event.source.type != "country":
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
-        return _perpetrators_accused(out)
+        return perpetrators_accused(out)
 
     # -- arguments ------------------------------------------------------------------------------------
-    def _marker(self, article: Article, tokens: list[Token], starts: list[int], m: Mention) -> tuple[str, bool]:
-        """The preposition governing a mention (its own proclitic, بخليفة, or the word before it, مع، إلى) and
-        whether it is coordinated by و."""
-        ti = bisect.bisect_right(starts, m.span[0]) - 1
-        if ti < 0:
-            return "", False
-        tok = tokens[ti]
-        inner = normalize_text(article.text[tok.start : m.span[0]]) if tok.start < m.span[0] else ""
-        if not inner and m.is_place:
-            # "في محافظة لحج"، "بمدينة مأرب": the preposition governs the place noun, and through it the name
-            j = ti - 1
-            while j >= 0 and ti - j <= 2:
-                prefix, noun = _bare_prep(tokens[j].norm)
-                if noun not in PLACE_NOUNS:
-                    break
-                if prefix:
-                    return prefix, False
-                j -= 1
-            if j < ti - 1 and j >= 0 and tokens[j].norm in self.lexicon.prepositions:
-                return tokens[j].norm, False
-        if not inner:
-            j = ti - 1
-            # a rank before the name may carry the preposition ("بالمشير خليفة حفتر") or the و ("ونظيره")
-            rank_conj = False
-            while j >= 0 and self._rank_prefix(tokens[j]) is not None:
-                inner = self._rank_prefix(tokens[j]) or ""
-                rank_conj = rank_conj or tokens[j].norm[:1] == "و"
-                if inner:
-                    break
-                j -= 1
-            if rank_conj and not inner:
-                return "", True
-            if not inner:
-                if j < 0:
-                    return "", False
-                prev = tokens[j].norm
-                conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
-                if conj:
-                    prev = prev[1:]
-                if prev in self.lexicon.verb_prepositions and j == 0:
-                    return "", False  # "وعبر الوزير عن ...": the sentence's first word is the verb عبّر
-                if prev == FROM and not conj:
-                    outer = self._partitive(tokens, j)
-                    if outer:
-                        return outer, False
-                if prev in self.lexicon.prepositions:
-                    return prev, conj
-                if prev in self.lexicon.leader_markers:
-                    return LEADER, False  # never an object: "وفد حماس برئاسة خالد مشعل" is Hamas's delegation
-                return "", prev == "و"
-        inner = inner.rstrip()
-        conj = inner[:1] in CONJUNCTIONS
-        if conj:
-            inner = inner[1:]
-        for prefix, marker in (("لل", "ل"), ("ب", "ب"), ("ل", "ل"), ("ك", "ك")):
-            if inner.startswith(prefix):
-                return marker, conj
-        return "", conj
-
     def _counterpart(self, m: Mention) -> bool:
         """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
         before = normalize_text(self._text[max(0, m.span[0] - 14) : m.span[0]]).split()
         return any(is_counterpart(w) for w in [normalize_text(m.text).split(" ", 1)[0], *before[-1:]])
 
-    def _partitive(self, tokens: list[Token], j: int) -> str | None:
-        """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
-        governs the group they are from (``j``: the index of من)."""
-        k = j - 1
-        counted = False
-        while k >= 0 and j - k <= 2:
-            word = tokens[k].norm
-            if word.isdigit() or word in self.lexicon.quantity_words or word.endswith("ا") and len(word) > 3:
-                counted = True
-                k -= 1
-                continue
-            break
-        if counted and k >= 0 and tokens[k].norm in self.lexicon.prepositions and tokens[k].norm != FROM:
-            return tokens[k].norm
-        return None
-
-    def _rank_prefix(self, tok: Token) -> str | None:
-        """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
-        for prefix in ("", "و", "ب", "وب", "ل", "ول"):
-            if tok.norm.startswith(prefix) and tok.norm[len(prefix) :] in self.ranks:
-                return prefix.lstrip("و")
-            if tok.norm.startswith(prefix + "ال") and prefix and ("ال" + tok.norm[len(prefix) + 2 :]) in self.ranks:
-                return prefix.lstrip("و")
-        return None
-
-    def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[_Arg],
+    def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[Arg],
               window_end: int, previous_source: Mention | None, countries: list[Mention],
               carried: Mention | None = None) -> Event | None:
         """One event from a trigger hit, or None. ``previous_source``: the source of the sentence's previous
@@ -385,7 +272,7 @@ class EventCoder:
             if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
                                                 tokens[hit.start_tok - 1].start) > 0:
                 return None
-        readings: list[tuple[_Arg, bool]] = []  # (subject, pro-drop) in order of preference
+        readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
             agent = self._demonym_agent(tokens, hit, countries)
             if agent is not None:  # "الغارات الإسرائيلية على غزة": Israel's strikes
@@ -393,7 +280,7 @@ class EventCoder:
         if hit.pronoun:
             # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
             if (previous_source or carried) is not None:
-                readings.append((_Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
+                readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
             elif svo_subject is not None and svo_subject.mention.type == "person":
                 readings.append((svo_subject, True))  # "مستغربة اجتماعه مع الجبوري" after "تجاوز معصوم"
         elif trig.tense == "participle":
@@ -402,7 +289,7 @@ class EventCoder:
             main = next((a for a in before if a.marker == "" and self._actor(a)), None)
             for antecedent in (main and main.mention, previous_source, carried):
                 if antecedent is not None:
-                    readings.append((_Arg(antecedent, ""), True))
+                    readings.append((Arg(antecedent, ""), True))
                     break
         elif hit.definite and frame.genitive_subject:
             pass  # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it
@@ -416,7 +303,7 @@ class EventCoder:
             if svo_subject is not None:
                 readings.append((svo_subject, False))
             if previous_source is not None:
-                readings.append((_Arg(previous_source, ""), True))
+                readings.append((Arg(previous_source, ""), True))
         else:
             headline_svo = trig.tense == "present" and svo_subject is not None
             if svo_subject is not None and trig.tense == "past":
@@ -430,11 +317,11 @@ class EventCoder:
             antecedent = previous_source if previous_source is not None and previous_source.type == "person" \
                 else self._last_person
             if honorific and antecedent is not None:
-                readings.insert(0, (_Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
+                readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
             elif previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:
-                readings.append((_Arg(previous_source, ""), True))
+                readings.append((Arg(previous_source, ""), True))
             elif carried is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS and hit.start_tok <= 1:
-                readings.append((_Arg(carried, ""), True))
+                readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
         receive = False
@@ -448,7 +335,7 @@ class EventCoder:
             nxt = tokens[hit.end_tok].norm
             if nxt in self.both_sides or nxt[1:] in self.both_sides:
                 # "وبحث الجانبان"، "واتفق الطرفان": the two parties of the article's last two-party event
-                subject, obj = _Arg(self._last_pair[0], ""), _Arg(self._last_pair[1], "")
+                subject, obj = Arg(self._last_pair[0], ""), Arg(self._last_pair[1], "")
                 readings = []
         between = next((a for a in after if a.marker == BAYNA and not a.mention.is_place), None)
         partner = between and next(
@@ -474,7 +361,7 @@ class EventCoder:
                 if obj is not None:
                     break
         if subject is None and frame.implicit_source_sector:
-            subject = _Arg(self._implicit_source(article, tokens, hit, args + [_Arg(c, "") for c in countries], frame), "")
+            subject = Arg(self._implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame), "")
             obj = self._object(after, subject, frame, receive)
         if subject is not None and "ل" in frame.object_markers:
             adj = self._adjective_object(tokens, countries, tend, window_end, subject)
@@ -486,28 +373,28 @@ class EventCoder:
             return None
         source = subject.mention
         if source.is_place:  # a capital speaking for its government ("أعلنت القاهرة")
-            source = self._country_of(source)
+            source = country_of(self.kb, source)
             if source is None:
                 return None
         target = obj.mention if obj is not None else None
         if (receive or frame.swap) and target is not None:
             source, target = target, source
-        location = self._location(article, after, obj)
+        location = event_location(article, after, obj)
         if location is None:
-            place = self._dateline_place(article)
+            place = dateline_place(article)
             # only where it fits the event: a visit happens in the visited country, others in a party's country
             # only for a host, who receives at home: a Libyan outlet's "القاهرة -" says nothing of a meeting
             # its correspondent reports from Benghazi
             if place is not None and trig.mode == "host" and place.country == source.country:
                 location = place
         if trig.type == "ASSAULT" and (target is None or target.is_place or target.type == "country"
-                                       and self._after_locative(article, target)):
+                                       and after_locative(article, target)):
             victim = self._victim(tokens, args, source)
             if victim is not None:  # "25 حوثيا قتلوا جراء قصف ... على مأرب": whoever was hit, not the city
                 location = location or target
                 target = victim
         if target is not None and target.is_place:
-            target = self._country_of(target)
+            target = country_of(self.kb, target)
             if target is None:
                 return None
         if target is not None and source.id is not None and source.id == target.id:
@@ -531,7 +418,7 @@ class EventCoder:
             confidence=max(0.05, min(0.99, confidence)),
         )
 
-    def _victim(self, tokens: list[Token], args: list[_Arg], source: Mention) -> Mention | None:
+    def _victim(self, tokens: list[Token], args: list[Arg], source: Mention) -> Mention | None:
         """An actor the sentence reports killed, hurt or hit ("مقتل 25 من X"، "خسائر في صفوف X"، "X قتلوا")."""
         lex = self.lexicon
         for a in args:
@@ -561,7 +448,7 @@ class EventCoder:
         return m
 
     @staticmethod
-    def _actor(arg: _Arg) -> bool:
+    def _actor(arg: Arg) -> bool:
         """An actor argument: not a place (the linker already turned capitals used for their governments,
         "أعلنت القاهرة", into countries)."""
         return not arg.mention.is_place
@@ -589,7 +476,7 @@ class EventCoder:
         return not gap or gap in self.ranks or all(w in self.rank_words or w in self.lexicon.fillers
                                                    for w in gap.split())
 
-    def _object(self, after: list[_Arg], subject: _Arg, frame, receive: bool) -> _Arg | None:
+    def _object(self, after: list[Arg], subject: Arg, frame, receive: bool) -> Arg | None:
         """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is
         too vague to be a target."""
         markers = frame.object_markers
@@ -612,7 +499,7 @@ class EventCoder:
                 return a
         return None
 
-    def _coordinated(self, after: list[_Arg], subject: _Arg) -> _Arg | None:
+    def _coordinated(self, after: list[Arg], subject: Arg) -> Arg | None:
         """The actor joined to the subject by و: "وقعت مصر والسعودية اتفاقية" → Saudi Arabia."""
         end = subject.mention.span[1]
         nxt = next((a for a in after if a.mention.span[0] >= end), None)
@@ -624,7 +511,7 @@ class EventCoder:
             return nxt  # "مباحثات الجبير - لافروف"
         return None
 
-    def _implicit_source(self, article: Article, tokens: list[Token], hit: Hit, args: list[_Arg],
+    def _implicit_source(self, article: Article, tokens: list[Token], hit: Hit, args: list[Arg],
                          frame) -> Mention:
         """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the
         sentence names first."""
@@ -634,43 +521,7 @@ class EventCoder:
         return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
                        sector=frame.implicit_source_sector, confidence=0.5)
 
-    @staticmethod
-    def _dateline_place(article: Article) -> Mention | None:
-        """The dateline's place ("القاهرة - "): where the report was filed, the event's place when the sentence
-        names none."""
-        if not article.dateline_span:
-            return None
-        s, e = article.dateline_span
-        return next((m for m in article.mentions if m.is_place and s <= m.span[0] < e), None)
-
-    @staticmethod
-    def _location(article: Article, after: list[_Arg], obj: _Arg | None) -> Mention | None:
-        if obj is not None and obj.mention.is_place:
-            return obj.mention
-        for a in after:
-            if a.mention.is_place and (a.marker in ("في", "ب") or a.marker == ""
-                                       and EventCoder._after_locative(article, a.mention)):
-                return a.mention
-        return None
-
-    @staticmethod
-    def _after_locative(article: Article, place: Mention) -> bool:
-        """A place after "مدينة"، "العاصمة"، "شرق" ... ("في مقر القيادة شرق مدينة بنغازي")."""
-        words = normalize_text(article.text[max(0, place.span[0] - 16) : place.span[0]]).split()
-        return bool(words) and words[-1].lstrip("وب") in LOCATIVE_WORDS
-
-    def _country_of(self, place: Mention) -> Mention | None:
-        """A place named as what is visited stands for its country ("وصل إلى القاهرة" → Egypt)."""
-        if not place.country:
-            return None
-        kb_country = self.linker.kb.countries.get(place.country) if self.linker else None
-        return dataclasses.replace(
-            place, type="country", id=place.country, name=kb_country.name if kb_country else None,
-            name_ar=kb_country.name_ar if kb_country else None, lat=None, lon=None, geonameid=None,
-            confidence=place.confidence * 0.9,
-        )
-
-    def _participants(self, article: Article, tokens: list[Token], hit: Hit, after: list[_Arg],
+    def _participants(self, article: Article, tokens: list[Token], hit: Hit, after: list[Arg],
                       exclude: set[int], window_end: int) -> list[Mention]:
         markers = self.lexicon.participant_markers
         marker_pos = None
@@ -705,67 +556,9 @@ class EventCoder:
         return "reported"
 
     # -- within-document duplicates -------------------------------------------------------------------
-    @staticmethod
-    def _dedupe(article: Article, events: list[Event]) -> list[Event]:
-        """A headline repeated in the body counts once: keep the body's mention, drop the title's."""
-
-        def key(ev: Event) -> tuple:
-            ids = frozenset(m.key for m in (ev.source, ev.target) if m is not None)
-            return ev.type, ids, ev.date.value if ev.date else None, ev.status
-
-        title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
-        body_keys = {key(ev) for ev in events if ev.evidence_span not in title_spans}
-        out, seen = [], set()
-        for ev in events:
-            k = key(ev)
-            if ev.evidence_span in title_spans and k in body_keys:
-                continue
-            if (k, ev.mode, ev.evidence_span) in seen:
-                continue
-            seen.add((k, ev.mode, ev.evidence_span))
-            out.append(ev)
-        return out
-
-
-def _perpetrators_accused(events: list[Event]) -> list[Event]:
-    """A condemnation naming no one accuses the perpetrator of the attack the same sentence tells after it
-    ("أدانت السعودية الجريمة التي نفذها مستوطنون إسرائيليون")."""
-    out = list(events)
-    for i, ev in enumerate(out):
-        if ev.type != "ACCUSE" or ev.target is not None:
-            continue
-        attack = next((a for a in out[i + 1 :] if a.type == "ASSAULT" and a.trigger_span[0] > ev.trigger_span[0]), None)
-        if attack is not None and not (attack.source.id is not None and attack.source.id == ev.source.id) \
-                and attack.source is not ev.source:
-            out[i] = dataclasses.replace(ev, target=attack.source)
-    return out
-
-
-def _bare_prep(word: str) -> tuple[str, str]:
-    """(preposition, rest) of a place noun carrying ب/ل (and و) proclitics (وبمحافظة -> ("ب", "محافظه"))."""
-    for prefix, marker in (*PREP_PROCLITICS, ("و", "")):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2 and word[len(prefix) :] in PLACE_NOUNS:
-            return marker, word[len(prefix) :]
-    return "", word
-
-
 def _bare_conj(word: str) -> str:
     """A word without a conjunction (وأصيب -> أصيب)."""
     return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-
-
-def _governed_noun(word: str) -> bool:
-    """A verbal noun carrying the preposition ب (بزيارة، وبالاتفاق)."""
-    return word[:1] == "ب" or word[:2] == "وب"
-
-
-def _main_country(mentions: list[Mention]) -> str | None:
-    """The country an article names most (actors, places, demonyms): where its generic agents act."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.country:
-            counts[m.country] = counts.get(m.country, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _to_date(value: str) -> date | None:

@@ -1,0 +1,156 @@
+"""What governs an argument of an event: the preposition before a mention ("بخليفة حفتر"، "مع"، "إلى"), carried by
+a rank ("بالمشير") or a place noun ("في محافظة لحج"), passed on by a count ("عن 20 أسيرا من X") or by a noun
+governing it ("بزيارة الأمير محمد"، "بدور مصر")."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from marsad.entities.linker import PLACE_NOUNS
+from marsad.events.lexicon import TriggerLexicon
+from marsad.events.triggers import CONJUNCTIONS, Hit
+from marsad.model import Article, Mention, Token
+from marsad.text.normalize import normalize_text
+
+FROM = "من"
+LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
+# Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
+PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
+
+
+@dataclasses.dataclass
+class Arg:
+    """A mention as an argument: the marker that governs it."""
+
+    mention: Mention
+    marker: str  # "" (no preposition), "ب", "ل", "مع", "الى", "من", "بين" ...
+    conj: bool = False  # joined to the previous words by و ("مصر والسعودية")
+    via: str = ""  # the proclitic of a verbal noun governing it: "رحب بزيارة الأمير محمد" reaches MBS through ب
+
+
+class MarkerReader:
+    """Reads the marker of each mention of a sentence (the coder's argument attachment works on markers)."""
+
+    def __init__(self, lexicon: TriggerLexicon, ranks: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.ranks = ranks
+        # via nouns with a preposition attached -> the preposition ("بدور" -> "ب", "للجهود" -> "ل")
+        self._via_forms = {prefix + noun: marker for noun in lexicon.via_nouns for prefix, marker in PREP_PROCLITICS}
+
+    def marker(self, article: Article, tokens: list[Token], starts: list[int], m: Mention) -> tuple[str, bool]:
+        """The preposition governing a mention (its own proclitic, بخليفة, or the word before it, مع، إلى) and
+        whether it is coordinated by و."""
+        ti = bisect.bisect_right(starts, m.span[0]) - 1
+        if ti < 0:
+            return "", False
+        tok = tokens[ti]
+        inner = normalize_text(article.text[tok.start : m.span[0]]) if tok.start < m.span[0] else ""
+        if not inner and m.is_place:
+            # "في محافظة لحج"، "بمدينة مأرب": the preposition governs the place noun, and through it the name
+            j = ti - 1
+            while j >= 0 and ti - j <= 2:
+                prefix, noun = _bare_prep(tokens[j].norm)
+                if noun not in PLACE_NOUNS:
+                    break
+                if prefix:
+                    return prefix, False
+                j -= 1
+            if j < ti - 1 and j >= 0 and tokens[j].norm in self.lexicon.prepositions:
+                return tokens[j].norm, False
+        if not inner:
+            j = ti - 1
+            # a rank before the name may carry the preposition ("بالمشير خليفة حفتر") or the و ("ونظيره")
+            rank_conj = False
+            while j >= 0 and self.rank_prefix(tokens[j]) is not None:
+                inner = self.rank_prefix(tokens[j]) or ""
+                rank_conj = rank_conj or tokens[j].norm[:1] == "و"
+                if inner:
+                    break
+                j -= 1
+            if rank_conj and not inner:
+                return "", True
+            if not inner:
+                if j < 0:
+                    return "", False
+                prev = tokens[j].norm
+                conj = prev[:1] in CONJUNCTIONS and prev[1:] in self.lexicon.prepositions
+                if conj:
+                    prev = prev[1:]
+                if prev in self.lexicon.verb_prepositions and j == 0:
+                    return "", False  # "وعبر الوزير عن ...": the sentence's first word is the verb عبّر
+                if prev == FROM and not conj:
+                    outer = self._partitive(tokens, j)
+                    if outer:
+                        return outer, False
+                if prev in self.lexicon.prepositions:
+                    return prev, conj
+                if prev in self.lexicon.leader_markers:
+                    return LEADER, False  # never an object: "وفد حماس برئاسة خالد مشعل" is Hamas's delegation
+                return "", prev == "و"
+        inner = inner.rstrip()
+        conj = inner[:1] in CONJUNCTIONS
+        if conj:
+            inner = inner[1:]
+        for prefix, marker in (("لل", "ل"), ("ب", "ب"), ("ل", "ل"), ("ك", "ك")):
+            if inner.startswith(prefix):
+                return marker, conj
+        return "", conj
+
+    def _partitive(self, tokens: list[Token], j: int) -> str | None:
+        """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
+        governs the group they are from (``j``: the index of من)."""
+        k = j - 1
+        counted = False
+        while k >= 0 and j - k <= 2:
+            word = tokens[k].norm
+            if word.isdigit() or word in self.lexicon.quantity_words or word.endswith("ا") and len(word) > 3:
+                counted = True
+                k -= 1
+                continue
+            break
+        if counted and k >= 0 and tokens[k].norm in self.lexicon.prepositions and tokens[k].norm != FROM:
+            return tokens[k].norm
+        return None
+
+    def rank_prefix(self, tok: Token) -> str | None:
+        """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
+        for prefix in ("", "و", "ب", "وب", "ل", "ول"):
+            if tok.norm.startswith(prefix) and tok.norm[len(prefix) :] in self.ranks:
+                return prefix.lstrip("و")
+            if tok.norm.startswith(prefix + "ال") and prefix and ("ال" + tok.norm[len(prefix) + 2 :]) in self.ranks:
+                return prefix.lstrip("و")
+        return None
+
+    def via(self, tokens: list[Token], starts: list[int], m: Mention, governed: dict[int, str]) -> str:
+        """The preposition on the noun governing the mention: "ب" for the genitive of a verbal noun carrying ب
+        (بزيارة الأمير محمد) or of a noun of via_nouns ("بدور مصر"، "على جهود السعودية"), else ""."""
+        ti = bisect.bisect_left(starts, m.span[0])
+        while ti > 0 and self.rank_prefix(tokens[ti - 1]) is not None:
+            ti -= 1
+        return governed.get(ti, "")
+
+    def governed(self, tokens: list[Token], hits: list[Hit]) -> dict[int, str]:
+        """Token index -> preposition, for the tokens right after a noun governed by a preposition."""
+        governed = {h.end_tok: "ب" for h in hits if h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm)}
+        via, forms, preps = self.lexicon.via_nouns, self._via_forms, self.lexicon.prepositions
+        for i, tok in enumerate(tokens[:-1]):
+            word = tok.norm
+            if word in via and i > 0 and tokens[i - 1].norm in preps:
+                governed.setdefault(i + 1, tokens[i - 1].norm)  # "أثنى على جهود"
+            elif word in forms:
+                governed.setdefault(i + 1, forms[word])  # "بدور مصر"
+        return governed
+
+
+def _bare_prep(word: str) -> tuple[str, str]:
+    """(preposition, rest) of a place noun carrying ب/ل (and و) proclitics (وبمحافظة -> ("ب", "محافظه"))."""
+    for prefix, marker in (*PREP_PROCLITICS, ("و", "")):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2 and word[len(prefix) :] in PLACE_NOUNS:
+            return marker, word[len(prefix) :]
+    return "", word
+
+
+def governed_noun(word: str) -> bool:
+    """A verbal noun carrying the preposition ب (بزيارة، وبالاتفاق)."""
+    return word[:1] == "ب" or word[:2] == "وب"

@@ -1,0 +1,51 @@
+"""Passes over the events of a sentence or an article once they are coded."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from marsad.model import Article, Event, Mention
+
+
+def dedupe(article: Article, events: list[Event]) -> list[Event]:
+    """A headline repeated in the body counts once: keep the body's mention, drop the title's."""
+
+    def key(ev: Event) -> tuple:
+        ids = frozenset(m.key for m in (ev.source, ev.target) if m is not None)
+        return ev.type, ids, ev.date.value if ev.date else None, ev.status
+
+    title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
+    body_keys = {key(ev) for ev in events if ev.evidence_span not in title_spans}
+    out, seen = [], set()
+    for ev in events:
+        k = key(ev)
+        if ev.evidence_span in title_spans and k in body_keys:
+            continue
+        if (k, ev.mode, ev.evidence_span) in seen:
+            continue
+        seen.add((k, ev.mode, ev.evidence_span))
+        out.append(ev)
+    return out
+
+
+def perpetrators_accused(events: list[Event]) -> list[Event]:
+    """A condemnation naming no one accuses the perpetrator of the attack the same sentence tells after it
+    ("أدانت السعودية الجريمة التي نفذها مستوطنون إسرائيليون")."""
+    out = list(events)
+    for i, ev in enumerate(out):
+        if ev.type != "ACCUSE" or ev.target is not None:
+            continue
+        attack = next((a for a in out[i + 1 :] if a.type == "ASSAULT" and a.trigger_span[0] > ev.trigger_span[0]), None)
+        if attack is not None and not (attack.source.id is not None and attack.source.id == ev.source.id) \
+                and attack.source is not ev.source:
+            out[i] = dataclasses.replace(ev, target=attack.source)
+    return out
+
+
+def main_country(mentions: list[Mention]) -> str | None:
+    """The country an article names most (actors, places, demonyms): where its generic agents act."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
