@@ -239,3 +239,21 @@ def test_the_word_right_after_a_verb_is_its_subject_not_a_carried_subjects_objec
     evs = events(pipeline, "ونفذ أكثر من ألف سوري اعتصاما في مدينة اللاذقية. ودعا المعتصمون إلى إعدام سليمان الأسد.")
     request = next(e for e in evs if e.type == "REQUEST")
     assert request.source.text == "المعتصمون" and request.target is None
+
+
+def test_the_subject_of_a_relative_clause_is_its_antecedent_whatever_marks_it(pipeline):
+    evs = events(pipeline, "انطلقت في الدوحة أعمال الاجتماع التشاوري لوزراء خارجية دول مجلس التعاون الخليجي مع "
+                           "نظيرهم الأمريكي جون كيري، الذي وصل إلى العاصمة القطرية، اليوم الاثنين.")
+    visit = next(e for e in evs if e.mode == "visit")
+    assert visit.source.id == "usa-kerry"  # "مع كيري الذي وصل": the antecedent, though مع governs it
+    assert visit.target.id == "QAT"
+    (ev,) = events(pipeline, "ونقل الموقع عن وزير الدفاع البريطاني مايكل فالون الذي يزور العراق حالياً أن "
+                             "الطائرات ساعدت القوات العراقية.")
+    assert (ev.mode, ev.source.country, ev.target.id) == ("visit", "GBR", "IRQ")
+
+
+def test_the_capital_named_by_a_demonym_is_a_place(pipeline):
+    raw = RawDocument(doc_id="t", content="وصل الوزير إلى العاصمة الليبية أمس.", origin="test", content_type="text",
+                      published=date(2015, 8, 5))
+    (place,) = [m for m in pipeline.process(raw).mentions if m.type == "place"]
+    assert (place.text, place.name, place.country) == ("العاصمة الليبية", "Tripoli", "LBY")

@@ -48,6 +48,8 @@ LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 LOCATIVE_WORDS = _word_set("locative_words")
 # Nouns before a place name that pass on their preposition ("في محافظة لحج").
 PLACE_NOUNS = _word_set("place_nouns")
+# Nouns that name a country's capital with its demonym ("العاصمة القطرية").
+CAPITAL_NOUNS = _word_set("capital_nouns")
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
 
@@ -125,6 +127,14 @@ def build_automaton() -> ahocorasick.Automaton:
         for alias in country.demonyms_ar:
             if normalize_text(alias) not in weak:
                 add(alias, DEMONYM, country.iso3)
+        capital = normalize_text(country.capital_ar or "")
+        if capital in gaz.by_name:
+            # "العاصمة القطرية": the capital, a place (a singular feminine demonym with the article)
+            for alias in country.demonyms_ar:
+                adjective = normalize_text(alias)
+                if adjective.startswith("ال") and adjective.endswith("يه"):
+                    for noun in CAPITAL_NOUNS:
+                        add(f"{noun} {adjective}", PLACE, capital)
     for phrase in load_lexicon().agents:
         add(phrase, AGENT, phrase)
     for name in gaz.by_name:

@@ -245,7 +245,16 @@ class EventCoder:
             return None  # "ويعد هذا اللقاء الثاني بين ...": the meeting already told
         if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
-        if svo_subject is not None:
+        antecedent_subject = not hit.relative and prev_word in lex.relatives
+        if antecedent_subject:
+            # "التفجير الذي استهدف"، "جون كيري، الذي وصل إلى الدوحة": the subject is the antecedent right before
+            # the relative word, whatever marks it (مع كيري الذي وصل)
+            first = None
+            svo_subject = next((a for a in reversed(before) if self._actor(a)), None)
+            if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
+                                                tokens[hit.start_tok - 1].start) > 0:
+                return None
+        elif svo_subject is not None:
             subject_end = svo_subject.mention.span[1]
             leader = next((a for a in before if a.marker == LEADER and a.mention.span[0] >= subject_end
                            and self._gap(article, tokens, self._token_after(tokens, subject_end),
@@ -267,11 +276,6 @@ class EventCoder:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
             first = next((a for a in actors_after if a.marker == ""), None)
             svo_subject = None
-        elif prev_word in lex.relatives:
-            first = None  # "التفجير الذي استهدف": the subject is the antecedent
-            if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
-                                                tokens[hit.start_tok - 1].start) > 0:
-                return None
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
             agent = self._demonym_agent(tokens, hit, countries)

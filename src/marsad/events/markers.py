@@ -134,12 +134,19 @@ class MarkerReader:
         """Token index -> preposition, for the tokens right after a noun governed by a preposition."""
         governed = {h.end_tok: "ب" for h in hits if h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm)}
         via, forms, preps = self.lexicon.via_nouns, self._via_forms, self.lexicon.prepositions
+        last = len(tokens) - 1
         for i, tok in enumerate(tokens[:-1]):
             word = tok.norm
             if word in via and i > 0 and tokens[i - 1].norm in preps:
-                governed.setdefault(i + 1, tokens[i - 1].norm)  # "أثنى على جهود"
+                marker = tokens[i - 1].norm  # "أثنى على جهود"
             elif word in forms:
-                governed.setdefault(i + 1, forms[word])  # "بدور مصر"
+                marker = forms[word]  # "بدور مصر"
+            else:
+                continue
+            j = i + 1
+            while j < last and tokens[j].norm[:1] == "و" and tokens[j].norm[1:] in via:
+                j += 1  # "لشعب وحكومة المملكة": a coordinated noun shares the preposition
+            governed.setdefault(j, marker)
         return governed
 
 
