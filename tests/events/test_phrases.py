@@ -257,3 +257,12 @@ def test_the_capital_named_by_a_demonym_is_a_place(pipeline):
                       published=date(2015, 8, 5))
     (place,) = [m for m in pipeline.process(raw).mentions if m.type == "place"]
     assert (place.text, place.name, place.country) == ("العاصمة الليبية", "Tripoli", "LBY")
+
+
+def test_a_relative_verb_with_an_object_pronoun_takes_the_antecedent_as_object(pipeline):
+    evs = events(pipeline, "يسعى وزير الخارجية الأمريكي جون كيري، أثناء زيارته إلى مصر التي وصلها أمس، إلى إنعاش "
+                           "الشراكة الاستراتيجية بين البلدين. وسيلتقي، اليوم، نظيره المصري سامح شكري.")
+    visit = next(e for e in evs if e.mode == "visit")
+    assert (visit.source.id, visit.target.id) == ("usa-kerry", "EGY")  # "مصر التي وصلها": Egypt is visited
+    meet = next(e for e in evs if e.mode == "meet")  # the next sentence's pro-drop verb: Kerry again
+    assert (meet.source.id, meet.target.id) == ("usa-kerry", "egy-shoukry")

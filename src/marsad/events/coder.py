@@ -272,10 +272,20 @@ class EventCoder:
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
+        relative_pair: tuple[Arg, Arg] | None = None
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
             first = next((a for a in actors_after if a.marker == ""), None)
             svo_subject = None
+            antecedent = before[-1] if before else None
+            if first is None and antecedent is not None and self._gap(
+                    article, tokens, self._token_after(tokens, antecedent.mention.span[1]),
+                    tokens[hit.start_tok - 1].start) == 0:
+                # "كيري، أثناء زيارته إلى مصر التي وصلها": no subject after the verb; the antecedent is its
+                # object and the clause's subject its subject
+                main = next((a for a in before if a.marker == "" and self._actor(a)), None)
+                if main is not None and main is not antecedent:
+                    relative_pair = (main, antecedent)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
             agent = self._demonym_agent(tokens, hit, countries)
@@ -345,6 +355,8 @@ class EventCoder:
         partner = between and next(
             (b for b in after if b.mention.span[0] > between.mention.span[1] and b.conj and not b.mention.is_place),
             None)
+        if subject is None and relative_pair is not None:
+            subject, obj = relative_pair
         if subject is not None:
             pass
         elif between is not None and partner is not None:
