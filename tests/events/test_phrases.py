@@ -266,3 +266,16 @@ def test_a_relative_verb_with_an_object_pronoun_takes_the_antecedent_as_object(p
     assert (visit.source.id, visit.target.id) == ("usa-kerry", "EGY")  # "مصر التي وصلها": Egypt is visited
     meet = next(e for e in evs if e.mode == "meet")  # the next sentence's pro-drop verb: Kerry again
     assert (meet.source.id, meet.target.id) == ("usa-kerry", "egy-shoukry")
+
+
+def test_a_clash_is_between_the_two_sides_whose_dead_the_sentence_counts(pipeline):
+    evs = events(pipeline, "فقد أعلنت المقاومة الشعبية، عن مقتل 42 حوثياً على الأقل، و9 مقاتلين من المقاومة، في "
+                           "مواجهات اندلعت في قرى بجبل صبر المطل على مدينة تعز، على مدار اليومين الماضيين.")
+    (clash,) = [e for e in evs if e.mode == "clash"]
+    assert {clash.source.id, clash.target.id} == {"yem-houthis", None}
+    assert clash.target.text == "المقاومة" and clash.target.sector == "REB"
+    evs = events(pipeline, "لقي 24 عنصرًا من ميليشيات الحوثي المتمردة وعناصر الرئيس المخلوع علي عبدالله صالح مصرعهم، "
+                           "بينما قتل 2 من رجال المقاومة الشعبية في المعارك العنيفة التي اندلعت بين الجانبين.")
+    (clash,) = [e for e in evs if e.mode == "clash"]
+    # the first of the coordinated dead ("الحوثي وعناصر صالح لقوا مصرعهم"), and the resistance men
+    assert (clash.source.id, clash.target.text) == ("yem-houthis", "المقاومة الشعبية")

@@ -376,6 +376,11 @@ class EventCoder:
                     break
                 if obj is not None:
                     break
+        if trig.mode == "clash" and trig.tense == "noun" and (subject is None or obj is None):
+            # "مقتل 42 حوثيا و9 من المقاومة في مواجهات": a clash between the two sides whose dead the sentence counts
+            sides = self._victims(tokens, args)
+            if len(sides) >= 2:
+                subject, obj = Arg(sides[0], ""), Arg(sides[1], "")
         if subject is None and frame.implicit_source_sector:
             subject = Arg(self._implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame), "")
             obj = self._object(after, subject, frame, receive)
@@ -435,24 +440,43 @@ class EventCoder:
         )
 
     def _victim(self, tokens: list[Token], args: list[Arg], source: Mention) -> Mention | None:
-        """An actor the sentence reports killed, hurt or hit ("مقتل 25 من X"، "خسائر في صفوف X"، "X قتلوا")."""
+        """The first actor other than ``source`` the sentence reports killed, hurt or hit."""
+        return next((m for m in self._victims(tokens, args) if m is not source
+                     and (m.id is None or m.id != source.id)), None)
+
+    def _victims(self, tokens: list[Token], args: list[Arg]) -> list[Mention]:
+        """The actors the sentence reports killed, hurt or hit ("مقتل 25 من X"، "خسائر في صفوف X"، "X قتلوا"), in
+        order, each once."""
         lex = self.lexicon
-        for a in args:
+        out: list[Mention] = []
+        for i, a in enumerate(args):
             m = a.mention
-            if m.is_place or m is source or (m.id is not None and m.id == source.id) or not (m.country or m.id):
+            if m.is_place or not (m.country or m.id):
                 continue
             ti = self._token_after(tokens, m.span[0])
-            back = [t.norm for t in tokens[max(0, ti - 4) : ti]][::-1]  # nearest first
+            back = [t.norm for t in tokens[max(0, ti - 5) : ti]][::-1]  # nearest first
+            if len(back) > 1 and back[0] != FROM and back[1] == FROM:
+                back = back[1:]  # "قتل 2 من رجال المقاومة": a noun of people between من and the name
             reach = 1
+            also = False  # "مقتل 42 حوثيا، و9 مقاتلين من المقاومة": a count joined to a victim told before
             if back and (back[0] == FROM or back[0].isdigit()):  # "مقتل 25 من X"، "قتل مسلحان من X"
+                if len(back) > 2 and back[0] == FROM and back[2][:1] == "و" and back[2][1:].isdigit():
+                    also = bool(out)
                 back = back[2:] if len(back) > 1 and back[1].isdigit() else back[1:]
                 reach = 2
-            if any(_bare_conj(w) in lex.casualty_before for w in back[:reach]):
-                return m
             k = self._token_after(tokens, m.span[1])
-            if k < len(tokens) and _bare_conj(tokens[k].norm) in lex.casualty_after:
-                return m
-        return None
+            if also or any(_bare_conj(w) in lex.casualty_before for w in back[:reach]):
+                victim = m
+            elif k < len(tokens) and _bare_conj(tokens[k].norm) in lex.casualty_after:
+                j = i
+                while j > 0 and args[j].conj and not args[j - 1].mention.is_place:
+                    j -= 1  # "24 من ميليشيات الحوثي وعناصر صالح لقوا مصرعهم": the first of the pair
+                victim = args[j].mention
+            else:
+                continue
+            if victim not in out and (victim.id is None or all(victim.id != v.id for v in out)):
+                out.append(victim)
+        return out
 
     def _localise(self, m: Mention) -> Mention:
         """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") or a parliament, army, court or
