@@ -279,3 +279,17 @@ def test_a_clash_is_between_the_two_sides_whose_dead_the_sentence_counts(pipelin
     (clash,) = [e for e in evs if e.mode == "clash"]
     # the first of the coordinated dead ("الحوثي وعناصر صالح لقوا مصرعهم"), and the resistance men
     assert (clash.source.id, clash.target.text) == ("yem-houthis", "المقاومة الشعبية")
+
+
+def test_an_attack_on_a_place_targets_who_holds_it_and_on_a_site_the_foreign_country(pipeline):
+    evs = events(pipeline, "بدأت القوات اليمنية المدعومة من التحالف بقيادة السعودية اليوم الأربعاء هجوما واسعا على "
+                           "مدينة الحديدة الخاضعة لسيطرة الحوثيين، فيما شنت مقاتلات التحالف غارات جوية على مواقع "
+                           "الحوثيين جنوب المدينة.")
+    first, second = [e for e in evs if e.type == "ASSAULT"]
+    assert (first.source.country, first.source.sector, first.target.id) == ("YEM", "MIL", "yem-houthis")
+    assert first.location is not None and first.location.geonameid == 79415  # Al Hudaydah
+    assert (second.source.id, second.target.id) == ("sau-coalition", "yem-houthis")  # "على مواقع الحوثيين"
+    evs = events(pipeline, "ندد وزير الخارجية سامح شكري بالهجوم الذي شنته ميليشيا الحوثي بطائرات مسيرة على محطتي "
+                           "ضخ نفط في المملكة العربية السعودية الأسبوع الماضي.")
+    attack = next(e for e in evs if e.type == "ASSAULT")
+    assert (attack.source.id, attack.target.id) == ("yem-houthis", "SAU")

@@ -37,6 +37,8 @@ STATELESS_SECTORS = frozenset({"IGO", "REL"})
 DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "AID"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
+ON, IN = "علي", "في"  # normalised على، في
+SITE_WORDS = 4  # words naming the site attacked between على and في + its country ("على محطتي ضخ نفط في")
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})  # "اجتماع بين X و Y"
@@ -410,7 +412,8 @@ class EventCoder:
                 location = place
         if trig.type == "ASSAULT" and (target is None or target.is_place or target.type == "country"
                                        and after_locative(article, target)):
-            victim = self._victim(tokens, args, source)
+            victim = self._victim(tokens, args, source) or self._holder(tokens, after, source) \
+                or (self._site_country(article, tokens, hit, after, source) if target is None else None)
             if victim is not None:  # "25 حوثيا قتلوا جراء قصف ... على مأرب": whoever was hit, not the city
                 location = location or target
                 target = victim
@@ -443,6 +446,36 @@ class EventCoder:
         """The first actor other than ``source`` the sentence reports killed, hurt or hit."""
         return next((m for m in self._victims(tokens, args) if m is not source
                      and (m.id is None or m.id != source.id)), None)
+
+    def _holder(self, tokens: list[Token], after: list[Arg], source: Mention) -> Mention | None:
+        """The actor holding a place attacked: "على مدينة الحديدة الخاضعة لسيطرة الحوثيين" → the Houthis."""
+        for a in after:
+            m = a.mention
+            if m.is_place or m is source:
+                continue
+            ti = self._token_after(tokens, m.span[0])
+            before = tuple(t.norm for t in tokens[max(0, ti - 4) : ti])
+            if any(before[-len(p) :] == p for p in self.lexicon.control_phrases):
+                return m
+        return None
+
+    def _site_country(self, article: Article, tokens: list[Token], hit: Hit, after: list[Arg],
+                      source: Mention) -> Mention | None:
+        """A foreign country where the site attacked lies: "هجوم على محطتي ضخ نفط في المملكة" → Saudi Arabia."""
+        on = next((t for t in tokens[hit.end_tok : hit.end_tok + 8] if t.norm == ON), None)
+        if on is None:
+            return None
+        for a in after:
+            if a.mention.span[0] < on.end:
+                continue
+            if a.marker != IN or self._gap(article, tokens, self._token_after(tokens, on.end),
+                                           a.mention.span[0]) > SITE_WORDS:
+                return None
+            country = country_of(self.kb, a.mention)
+            if country is not None and country.country != source.country:
+                return country
+            return None
+        return None
 
     def _victims(self, tokens: list[Token], args: list[Arg]) -> list[Mention]:
         """The actors the sentence reports killed, hurt or hit ("مقتل 25 من X"، "خسائر في صفوف X"، "X قتلوا"), in

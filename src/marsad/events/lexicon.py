@@ -68,6 +68,8 @@ class TriggerLexicon:
     svo_openers: frozenset[str] = frozenset()  # "لكن موسكو انتقدت": a past verb after its subject
     quantity_words: frozenset[str] = frozenset()  # "عن عشرات من المعتقلين": the count passes on its preposition
     verb_prepositions: frozenset[str] = frozenset()  # "وعبر الوزير": a sentence-opening عبر is the verb عبّر
+    # "على مدينة الحديدة الخاضعة لسيطرة الحوثيين": word tuples after a place naming who holds it
+    control_phrases: tuple[tuple[str, ...], ...] = ()
 
     def stems(self) -> frozenset[str]:
         return frozenset(self.single)
@@ -137,4 +139,5 @@ def load_triggers() -> TriggerLexicon:
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
         quantity_words=frozenset(normalize_text(w) for w in raw.get("quantity_words", [])),
         verb_prepositions=frozenset(normalize_text(w) for w in raw.get("verb_prepositions", [])),
+        control_phrases=tuple(tuple(normalize_text(p).split()) for p in raw.get("control_phrases", [])),
     )
