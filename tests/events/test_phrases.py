@@ -215,7 +215,8 @@ def test_counted_people_from_a_group_and_forces_sent_somewhere(pipeline):
     assert (ev.type, ev.mode, ev.source.id) == ("RETREAT", "release", "yem-houthis")
     assert (ev.target.country, ev.target.sector) == ("YEM", "MIL")  # "عن 20 أسيرا من": عن reaches the group
     (ev,) = events(pipeline, "قال الرئيس التركي رجب طيب أردوغان إن بلاده تعتزم إرسال قوات إلى ليبيا.")
-    assert (ev.type, ev.status, ev.source.id, ev.target.id) == ("MOBILIZE", "planned", "tur-erdogan", "LBY")
+    # "بلاده" is the speaker's country and the subject of the plan
+    assert (ev.type, ev.status, ev.source.id, ev.target.id) == ("MOBILIZE", "planned", "TUR", "LBY")
 
 
 def test_the_one_called_on_comes_before_the_demand(pipeline):
@@ -293,3 +294,12 @@ def test_an_attack_on_a_place_targets_who_holds_it_and_on_a_site_the_foreign_cou
                            "ضخ نفط في المملكة العربية السعودية الأسبوع الماضي.")
     attack = next(e for e in evs if e.type == "ASSAULT")
     assert (attack.source.id, attack.target.id) == ("yem-houthis", "SAU")
+
+
+def test_his_country_is_the_country_of_the_sentence_subject(pipeline):
+    (visit,) = events(pipeline, "من جانبه، وصف وزير الإعلام الأردني الدكتور محمد المومني، زيارة الأمير محمد بن سلمان، "
+                                "لبلاده بـ«التاريخية».")
+    assert (visit.source.id, visit.target.id, visit.target.text) == ("sau-mbs", "JOR", "بلاده")
+    (req,) = events(pipeline, "قال وزير الخارجية البريطاني فيليب هاموند إن الحكومة العراقية لم تطلب من بلاده ذلك.")
+    # SVO after أن across the negation; "بلاده": the speaker's country, not Iraq named after him
+    assert (req.type, req.status, req.source.country, req.target.id) == ("REQUEST", "negated", "IRQ", "GBR")

@@ -58,7 +58,30 @@ class Coreference:
         self.not_the_holder = not_the_holder  # a deputy's or former holder's title
 
     def __call__(self, article: Article, mentions: list[Mention]) -> list[Mention]:
-        return self.bare_titles(article, self.counterparts(article, self.latter(article, mentions)))
+        mentions = self.counterparts(article, self.latter(article, mentions))
+        return self.bare_titles(article, self.own_country(article, mentions))
+
+    def own_country(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"بلاده" (his country): the country of the sentence's first actor before it, its subject or speaker ("قال
+        لافروف إن بلاده" → Russia), else of the last actor named before the sentence."""
+        words = self.lexicon.own_country
+        if not words or not any(w in article.norm for w in words):
+            return mentions
+        out = list(mentions)
+        for hit in counterpart_re(words).finditer(article.norm):
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            sent_start = _sentence_start(article, s)
+            # a demonym counts: it qualifies the title of an actor the linker has not built ("وزير الإعلام الأردني")
+            actors = [m for m in mentions if m.span[1] <= s and m.country and not m.is_place]
+            antecedent = next((m for m in actors if m.span[0] >= sent_start), None) or next(
+                (m for m in reversed(actors) if m.span[0] < sent_start), None)
+            country = self.kb.countries.get(antecedent.country or "") if antecedent is not None else None
+            if country is not None:
+                out.append(Mention(text=article.text[s:e], span=(s, e), type="country", id=country.iso3,
+                                   name=country.name, name_ar=country.name_ar, country=country.iso3,
+                                   confidence=antecedent.confidence * 0.8))
+        out.sort(key=lambda m: m.span)
+        return out
 
     def latter(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """"الأخير" (the latter) is the last person or organisation named before it."""

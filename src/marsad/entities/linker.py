@@ -63,6 +63,7 @@ class Lexicon:
     both_sides: frozenset[str]
     counterpart: frozenset[str] = frozenset()
     counterpart_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # function -> class
+    own_country: frozenset[str] = frozenset()  # بلاده: the country of the sentence's subject
 
     @property
     def latter_re(self) -> re.Pattern[str]:
@@ -89,6 +90,7 @@ def load_lexicon() -> Lexicon:
         both_sides=frozenset(normalize_text(w) for w in raw.get("both_sides", [])),
         counterpart=frozenset(normalize_text(w) for w in raw.get("counterpart", [])),
         counterpart_offices={f: tuple(group) for group in raw.get("counterpart_offices", []) for f in group},
+        own_country=frozenset(normalize_text(w) for w in raw.get("own_country", [])),
     )
 
 
