@@ -303,3 +303,13 @@ def test_his_country_is_the_country_of_the_sentence_subject(pipeline):
     (req,) = events(pipeline, "قال وزير الخارجية البريطاني فيليب هاموند إن الحكومة العراقية لم تطلب من بلاده ذلك.")
     # SVO after أن across the negation; "بلاده": the speaker's country, not Iraq named after him
     assert (req.type, req.status, req.source.country, req.target.id) == ("REQUEST", "negated", "IRQ", "GBR")
+
+
+def test_an_undated_headline_repeated_by_a_dated_body_counts_once(pipeline):
+    raw = RawDocument(doc_id="t", title="رئيس مجلس النواب العراقي يندد بتفجير مسجد قوات الطوارئ بعسير",
+                      content="ندد رئيس مجلس النواب العراقي سليم الجبوري أمس بالتفجير الإرهابي الذي استهدف مسجد "
+                              "قوات الطوارئ في منطقة عسير.", origin="test", content_type="text",
+                      published=date(2015, 8, 7))
+    accusations = [e for e in pipeline.process(raw).events if e.type == "ACCUSE"]
+    assert len(accusations) == 1  # the body's, dated "أمس"; the headline's publication date is no date
+    assert accusations[0].date is not None and accusations[0].date.value == "2015-08-06"

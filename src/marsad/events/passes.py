@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from marsad.dates.attach import FROM_TEXT
 from marsad.model import Article, Event, Mention
 
 
@@ -16,10 +17,13 @@ def dedupe(article: Article, events: list[Event]) -> list[Event]:
 
     title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
     body_keys = {key(ev) for ev in events if ev.evidence_span not in title_spans}
+    # a headline seldom dates its event: undated, it is the body's event told on any date
+    body_undated = {(k[0], k[1], k[3]) for k in body_keys}
     out, seen = [], set()
     for ev in events:
         k = key(ev)
-        if ev.evidence_span in title_spans and k in body_keys:
+        undated = ev.date is None or ev.date_source != FROM_TEXT
+        if ev.evidence_span in title_spans and (k in body_keys or undated and (k[0], k[1], k[3]) in body_undated):
             continue
         if (k, ev.mode, ev.evidence_span) in seen:
             continue
