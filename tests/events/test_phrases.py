@@ -313,3 +313,14 @@ def test_an_undated_headline_repeated_by_a_dated_body_counts_once(pipeline):
     accusations = [e for e in pipeline.process(raw).events if e.type == "ACCUSE"]
     assert len(accusations) == 1  # the body's, dated "أمس"; the headline's publication date is no date
     assert accusations[0].date is not None and accusations[0].date.value == "2015-08-06"
+
+
+def test_a_headline_naming_an_actor_shorter_than_the_body_counts_once(pipeline):
+    raw = RawDocument(doc_id="t", title="الأمين العام لمجلس التعاون الخليجي يجتمع مع مبعوث الأمين العام للأمم المتحدة "
+                                        "إلى الجمهورية اليمنية",
+                      content="اجتمع معالي الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف بن راشد "
+                              "الزياني، في مكتبه بمدينة الرياض اليوم، مع مبعوث الأمين العام للأمم المتحدة إلى اليمن "
+                              "إسماعيل ولد الشيخ أحمد.", origin="test", content_type="text", published=date(2015, 8, 11))
+    (meeting,) = pipeline.process(raw).events
+    assert meeting.source.id == "gcc-zayani" and meeting.target.sector == "IGO"
+    assert meeting.evidence_span[0] > 0  # the body's sentence, not the headline (a capital after بمدينة is a place)

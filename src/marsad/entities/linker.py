@@ -449,7 +449,11 @@ class EntityLinker:
         if inner:
             return "ب" in inner or "ل" in inner
         words = normalize_text(text[max(0, start - 24) : start]).split()
-        return bool(words) and words[-1].lstrip("و") in LOCATIVE_WORDS
+        if not words:
+            return False
+        word = words[-1].lstrip("و")
+        # "في القاهرة"، "بمدينة الرياض"، "العاصمة طرابلس": a preposition or a place noun before it
+        return word in LOCATIVE_WORDS or word in PLACE_NOUNS or word[:1] in "بل" and word[1:] in PLACE_NOUNS
 
     def _adjacent(self, text: str, a: Mention, b: Mention) -> bool:
         gap = text[a.span[1] : b.span[0]]

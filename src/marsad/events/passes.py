@@ -9,27 +9,46 @@ from marsad.model import Article, Event, Mention
 
 
 def dedupe(article: Article, events: list[Event]) -> list[Event]:
-    """A headline repeated in the body counts once: keep the body's mention, drop the title's."""
+    """A headline repeated in the body counts once: keep the body's mention, drop the title's. The headline's
+    actors may be told shorter ("مبعوث الأمين العام" for the envoy the body names) and it seldom dates its event."""
 
     def key(ev: Event) -> tuple:
         ids = frozenset(m.key for m in (ev.source, ev.target) if m is not None)
         return ev.type, ids, ev.date.value if ev.date else None, ev.status
 
     title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
-    body_keys = {key(ev) for ev in events if ev.evidence_span not in title_spans}
-    # a headline seldom dates its event: undated, it is the body's event told on any date
-    body_undated = {(k[0], k[1], k[3]) for k in body_keys}
+    body = [ev for ev in events if ev.evidence_span not in title_spans]
     out, seen = [], set()
     for ev in events:
-        k = key(ev)
-        undated = ev.date is None or ev.date_source != FROM_TEXT
-        if ev.evidence_span in title_spans and (k in body_keys or undated and (k[0], k[1], k[3]) in body_undated):
+        if ev.evidence_span in title_spans and any(_retold(ev, b) for b in body):
             continue
+        k = key(ev)
         if (k, ev.mode, ev.evidence_span) in seen:
             continue
         seen.add((k, ev.mode, ev.evidence_span))
         out.append(ev)
     return out
+
+
+def _retold(title: Event, body: Event) -> bool:
+    """The body event tells the headline's: same type and status, a date the headline does not contradict, and
+    actors that agree."""
+    if title.type != body.type or title.status != body.status:
+        return False
+    if title.date is not None and title.date_source == FROM_TEXT and (
+            body.date is None or body.date.value != title.date.value):
+        return False
+    return _same_actor(title.source, body.source) and _same_actor(title.target, body.target)
+
+
+def _same_actor(a: Mention | None, b: Mention | None) -> bool:
+    """Both absent, the same actor, or one unlinked with the other's country and sector."""
+    if a is None or b is None:
+        return a is b
+    if a.key == b.key:
+        return True
+    return (a.id is None or b.id is None) and bool(a.country or a.sector) \
+        and (a.country, a.sector) == (b.country, b.sector)
 
 
 def perpetrators_accused(events: list[Event]) -> list[Event]:
