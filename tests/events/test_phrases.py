@@ -324,3 +324,13 @@ def test_a_headline_naming_an_actor_shorter_than_the_body_counts_once(pipeline):
     (meeting,) = pipeline.process(raw).events
     assert meeting.source.id == "gcc-zayani" and meeting.target.sector == "IGO"
     assert meeting.evidence_span[0] > 0  # the body's sentence, not the headline (a capital after بمدينة is a place)
+
+
+def test_a_verb_joined_by_wa_does_not_take_the_noun_before_it_as_subject(pipeline):
+    evs = events(pipeline, "وتقود الولايات المتحدة حاليا تحالفا يشن ضربات جوية على داعش في سوريا والعراق ويتعاون مع "
+                           "تركيا.")
+    assert not any(e.type == "COOPERATE" and e.source.id == "IRQ" for e in evs)  # "والعراق ويتعاون"
+    (req,) = events(pipeline, "ودعا رئيس مجلس النواب سليم الجبوري رؤساء الكتل السياسية في مجلس النواب، الى تأييد "
+                              "ورقة الاصلاح السياسي.")
+    assert req.target.text == "رؤساء الكتل السياسية في مجلس النواب"  # a plural head ends the speaker's phrase
+    assert all(m.name != "Ar Raqqah" for m in req.participants)

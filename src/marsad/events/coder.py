@@ -270,7 +270,9 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            if trig.tense == "past" and not (qad or after_anna or opener):
+            if tokens[hit.start_tok].norm[:1] in CONJUNCTIONS and gap == 0 and not qad:
+                svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
+            elif trig.tense == "past" and not (qad or after_anna or opener):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
