@@ -31,17 +31,19 @@ GOLD = Path(__file__).resolve().parent / "gold" / "events"
 # light verbs): real 0.53 / 0.24 / 0.21; written 0.60 / 0.42 / 0.37.
 # 2026-11-23 (participles, victims as targets, counterparts, bare titles, demonym agents, partitives ...):
 # real 0.58 / 0.31 / 0.28, CONSULT 0.64 / 0.54; written 0.63 / 0.51 / 0.45, CONSULT 0.79 / 0.79.
+# 2026-11-23, later (relative clauses, clashes between the counted dead, holders of places attacked, بلاده,
+# headline dedupe): real 0.64 / 0.40 / 0.34, CONSULT 0.76 / 0.64; written 0.68 / 0.57 / 0.52, CONSULT 0.89 / 0.89.
 FLOORS = {
-    ("real", "type", "micro"): 0.55,
-    ("real", "type+actors", "micro"): 0.28,
-    ("real", "type+actors+date", "micro"): 0.25,
-    ("real", "type", "CONSULT"): 0.60,
-    ("real", "type+actors", "CONSULT"): 0.50,
-    ("written", "type", "micro"): 0.60,
-    ("written", "type+actors", "micro"): 0.47,
-    ("written", "type+actors+date", "micro"): 0.41,
-    ("written", "type", "CONSULT"): 0.75,
-    ("written", "type+actors", "CONSULT"): 0.74,
+    ("real", "type", "micro"): 0.60,
+    ("real", "type+actors", "micro"): 0.37,
+    ("real", "type+actors+date", "micro"): 0.31,
+    ("real", "type", "CONSULT"): 0.72,
+    ("real", "type+actors", "CONSULT"): 0.60,
+    ("written", "type", "micro"): 0.65,
+    ("written", "type+actors", "micro"): 0.53,
+    ("written", "type+actors+date", "micro"): 0.48,
+    ("written", "type", "CONSULT"): 0.85,
+    ("written", "type+actors", "CONSULT"): 0.85,
 }
 GOALS = {("real", "type+actors", "micro"): 0.80}  # issue 5's target, printed, not asserted
 
