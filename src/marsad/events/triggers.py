@@ -19,6 +19,7 @@ MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 # Pronoun suffixes on a verbal noun ("زيارته"، "لقائه"، "اجتماعهما"): the noun's subject is someone named before.
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 MAX_SUFFIX = max(len(p) for p in PRONOUN_SUFFIXES)
+SUFFIX_INITIALS = frozenset(p[0] for p in PRONOUN_SUFFIXES)
 RELATIVE_REACH = 4  # words before الذي/التي where a light verb's antecedent noun may stand ("الهجوم الإرهابي الذي")
 BEFORE_REACH = 3  # words before a trigger where its required noun may stand ("ألغام زرعتها"، "الحصار المشدد الذي يفرضه")
 
@@ -50,6 +51,8 @@ class TriggerFinder:
         for last, length in self.automaton.iter(norm):
             end = last + 1
             if end < len(norm) and norm[end].isalpha():
+                if norm[end] not in SUFFIX_INITIALS:
+                    continue
                 we = end
                 while we < len(norm) and norm[we].isalpha() and we - end <= MAX_SUFFIX:
                     we += 1
