@@ -334,3 +334,10 @@ def test_a_verb_joined_by_wa_does_not_take_the_noun_before_it_as_subject(pipelin
                               "ورقة الاصلاح السياسي.")
     assert req.target.text == "رؤساء الكتل السياسية في مجلس النواب"  # a plural head ends the speaker's phrase
     assert all(m.name != "Ar Raqqah" for m in req.participants)
+
+
+def test_an_invitation_from_someone_is_their_request_to_the_visitor(pipeline):
+    evs = events(pipeline, "وكان الأمير محمد بن سلمان، وصل أمس إلى المملكة الأردنية الهاشمية تلبية لدعوة من العاهل "
+                           "الأردني.")
+    (invite,) = [e for e in evs if e.type == "REQUEST"]
+    assert (invite.source.id, invite.target.id) == ("jor-abdullah-ii", "sau-mbs")

@@ -276,7 +276,7 @@ class EventCoder:
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
-        relative_pair: tuple[Arg, Arg] | None = None
+        fixed_pair: tuple[Arg, Arg] | None = None
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
             first = next((a for a in actors_after if a.marker == ""), None)
@@ -289,7 +289,7 @@ class EventCoder:
                 # object and the clause's subject its subject
                 main = next((a for a in before if a.marker == "" and self._actor(a)), None)
                 if main is not None and main is not antecedent:
-                    relative_pair = (main, antecedent)
+                    fixed_pair = (main, antecedent)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
             agent = self._demonym_agent(tokens, hit, countries)
@@ -317,6 +317,10 @@ class EventCoder:
                 readings.append((first, False))
             elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
+            elif trig.type == "REQUEST" and previous_source is not None and after and after[0].marker == FROM \
+                    and self._actor(after[0]) and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
+                # "وصل الأمير ... تلبية لدعوة من العاهل الأردني": the king invited the visitor
+                fixed_pair = (after[0], Arg(previous_source, ""))
         elif trig.tense == "noun":
             if svo_subject is not None:
                 readings.append((svo_subject, False))
@@ -359,8 +363,8 @@ class EventCoder:
         partner = between and next(
             (b for b in after if b.mention.span[0] > between.mention.span[1] and b.conj and not b.mention.is_place),
             None)
-        if subject is None and relative_pair is not None:
-            subject, obj = relative_pair
+        if subject is None and fixed_pair is not None:
+            subject, obj = fixed_pair
         if subject is not None:
             pass
         elif between is not None and partner is not None:
