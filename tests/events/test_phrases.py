@@ -341,3 +341,10 @@ def test_an_invitation_from_someone_is_their_request_to_the_visitor(pipeline):
                            "الأردني.")
     (invite,) = [e for e in evs if e.type == "REQUEST"]
     assert (invite.source.id, invite.target.id) == ("jor-abdullah-ii", "sau-mbs")
+
+
+def test_a_verb_whose_first_letter_is_waw_keeps_its_subject_before_it(pipeline):
+    evs = events(pipeline, "وذكرت المصادر أن لافروف وجّه الدعوة لقيادة «حماس» لزيارة موسكو.")
+    invite = next(e for e in evs if e.mode == "invite")
+    # "وجّه" is no و + جه; "لقيادة «حماس»" reaches Hamas through the governing noun
+    assert (invite.source.id, invite.target.id) == ("rus-lavrov", "pse-hamas")

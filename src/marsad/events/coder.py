@@ -17,7 +17,7 @@ from marsad.events.location import after_locative, country_of, dateline_place, e
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader, governed_noun
 from marsad.events.passes import dedupe, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
-from marsad.events.triggers import CONJUNCTIONS, Hit, TriggerFinder
+from marsad.events.triggers import CONJUNCTIONS, FUTURE, Hit, TriggerFinder
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import tokenize_span
@@ -241,6 +241,10 @@ class EventCoder:
                 svo_subject = before[i - 1]
         prev_word = tokens[hit.start_tok - 1].norm if hit.start_tok > 0 else ""
         lex = self.lexicon
+        word = tokens[hit.start_tok].norm
+        # a verb carrying و/ف ("ويتعاون"، "فأكد"); not one whose first letter is و ("وصل"، "وجه"، "وقع")
+        joined = word[:1] in CONJUNCTIONS and (word[1:] in lex.single or word[1:] in lex.multi
+                                               or word[1:2] == FUTURE and word[2:] in lex.single)
         if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
             return None  # "بعد طلب من": a verb form after a preposition is a verbal noun
         if trig.tense == "noun" and prev_word in lex.demonstratives:
@@ -270,7 +274,7 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            if tokens[hit.start_tok].norm[:1] in CONJUNCTIONS and gap == 0 and not qad:
+            if joined and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
             elif trig.tense == "past" and not (qad or after_anna or opener):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
@@ -340,9 +344,9 @@ class EventCoder:
                 else self._last_person
             if honorific and antecedent is not None:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
-            elif previous_source is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS:
+            elif previous_source is not None and joined:
                 readings.append((Arg(previous_source, ""), True))
-            elif carried is not None and tokens[hit.start_tok].norm[:1] in CONJUNCTIONS and hit.start_tok <= 1:
+            elif carried is not None and joined and hit.start_tok <= 1:
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
