@@ -17,7 +17,7 @@ from marsad.events.location import after_locative, country_of, dateline_place, e
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader, governed_noun
 from marsad.events.passes import dedupe, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
-from marsad.events.triggers import CONJUNCTIONS, FUTURE, Hit, TriggerFinder
+from marsad.events.triggers import Hit, TriggerFinder, bare_conj
 from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import tokenize_span
@@ -241,10 +241,6 @@ class EventCoder:
                 svo_subject = before[i - 1]
         prev_word = tokens[hit.start_tok - 1].norm if hit.start_tok > 0 else ""
         lex = self.lexicon
-        word = tokens[hit.start_tok].norm
-        # a verb carrying و/ف ("ويتعاون"، "فأكد"); not one whose first letter is و ("وصل"، "وجه"، "وقع")
-        joined = word[:1] in CONJUNCTIONS and (word[1:] in lex.single or word[1:] in lex.multi
-                                               or word[1:2] == FUTURE and word[2:] in lex.single)
         if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
             return None  # "بعد طلب من": a verb form after a preposition is a verbal noun
         if trig.tense == "noun" and prev_word in lex.demonstratives:
@@ -274,7 +270,7 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            if joined and gap == 0 and not qad:
+            if hit.conj and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
             elif trig.tense == "past" and not (qad or after_anna or opener):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
@@ -344,16 +340,16 @@ class EventCoder:
                 else self._last_person
             if honorific and antecedent is not None:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
-            elif previous_source is not None and joined:
+            elif previous_source is not None and hit.conj:
                 readings.append((Arg(previous_source, ""), True))
-            elif carried is not None and joined and hit.start_tok <= 1:
+            elif carried is not None and hit.conj and hit.start_tok <= 1:
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
         receive = False
         if frame.receive_verbs:
             prev_words = {t.norm for t in tokens[max(0, hit.start_tok - 6) : hit.start_tok]}
-            prev_words |= {w[1:] for w in prev_words if w[:1] in CONJUNCTIONS}
+            prev_words |= {bare_conj(w) for w in prev_words}
             receive = bool(prev_words & frame.receive_verbs)
         subject = obj = None
         pro_drop = False
@@ -508,9 +504,9 @@ class EventCoder:
                 back = back[2:] if len(back) > 1 and back[1].isdigit() else back[1:]
                 reach = 2
             k = self._token_after(tokens, m.span[1])
-            if also or any(_bare_conj(w) in lex.casualty_before for w in back[:reach]):
+            if also or any(bare_conj(w) in lex.casualty_before for w in back[:reach]):
                 victim = m
-            elif k < len(tokens) and _bare_conj(tokens[k].norm) in lex.casualty_after:
+            elif k < len(tokens) and bare_conj(tokens[k].norm) in lex.casualty_after:
                 j = i
                 while j > 0 and args[j].conj and not args[j - 1].mention.is_place:
                     j -= 1  # "24 من ميليشيات الحوثي وعناصر صالح لقوا مصرعهم": the first of the pair
@@ -546,7 +542,7 @@ class EventCoder:
         timexes = self._timex_spans
         while ti < len(tokens) and tokens[ti].start < end:
             tok = tokens[ti]
-            word = _bare_conj(tok.norm)
+            word = bare_conj(tok.norm)
             if not (word in self.rank_words or word in self.lexicon.fillers
                     or any(s <= tok.start < e for s, e in timexes)):
                 n += 1
@@ -637,12 +633,6 @@ class EventCoder:
             if when is not None and when > article.published:
                 return "planned"
         return "reported"
-
-    # -- within-document duplicates -------------------------------------------------------------------
-def _bare_conj(word: str) -> str:
-    """A word without a conjunction (وأصيب -> أصيب)."""
-    return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-
 
 def _to_date(value: str) -> date | None:
     try:

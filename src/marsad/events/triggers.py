@@ -35,6 +35,7 @@ class Hit:
     definite: bool = False  # a verbal noun with the article ("الاستقبال"): it cannot take a genitive subject
     relative: bool = False  # "الهجوم الذي شنته الميليشيا": a verb whose object is the antecedent, subject after
     head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
+    conj: bool = False  # the first token carries و/ف ("ويتعاون"، "وسيلتقي"); not a form starting with و ("وصل")
 
 
 class TriggerFinder:
@@ -77,7 +78,9 @@ class TriggerFinder:
             # البشعة التي نفذها")
             reach = RELATIVE_REACH + 1 if i > t0 and tokens[i - 1].norm in lex.relatives else BEFORE_REACH
             b0 = max(t0, i - reach)
+            matched = ""
             for cand, future, noun, pronoun, definite in self._candidates(tokens[i].norm):
+                matched = cand
                 forms = lex.multi.get(cand)
                 if forms:
                     for form, trigs in forms.items():
@@ -100,6 +103,8 @@ class TriggerFinder:
                 elif hit.trigger.tense != "noun" and tokens[i].norm.endswith(PRONOUN_SUFFIXES):
                     hit.relative = True  # a form listed with its suffix ("شنته"، "نفذها")
             if hit:
+                hit.conj = hit.trigger.tense != "noun" and bare_conj(tokens[i].norm) != tokens[i].norm \
+                    and not tokens[i].norm.startswith(matched)
                 if hit.resume > hit.end_tok:
                     # "أجرى ... اتصالا هاتفيا": the noun, when it is a trigger itself, names the event
                     noun = self.find(tokens, hit.resume - 1, min(t1, hit.resume + 2))
@@ -156,7 +161,7 @@ class TriggerFinder:
         """(form, future, noun only, pronoun suffix, definite) readings of a word with its clitics removed (cached:
         news repeats its words, and this runs on every token of every candidate sentence)."""
         out = [(word, False, False, False, False)]
-        rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else None
+        rest = bare_conj(word) if bare_conj(word) != word else None
         if rest:
             out.append((rest, False, False, False, False))
         for w in (word, rest):
@@ -178,6 +183,11 @@ class TriggerFinder:
                             out.append((form, False, True, True, False))
                     break
         return tuple(out)
+
+
+def bare_conj(word: str) -> str:
+    """A word without a conjunction (وأصيب -> أصيب)."""
+    return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
 
 
 def _bare(word: str) -> str:
