@@ -7,18 +7,19 @@ headlines ("حفتر يستقبل مدير المخابرات") and pro-drop coo
 from __future__ import annotations
 
 import bisect
-import dataclasses
-from datetime import date
 
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker, is_counterpart, load_lexicon
+from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader, governed_noun
-from marsad.events.passes import dedupe, main_country, perpetrators_accused
+from marsad.events.passes import dedupe, localise, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
+from marsad.events.status import event_status, to_date
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj
-from marsad.model import Article, Event, Mention, Sentence, TimeExpr, Token
+from marsad.events.victims import VictimReader
+from marsad.model import Article, Event, Mention, Sentence, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import tokenize_span
 
@@ -33,15 +34,10 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 QAD = "قد"
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
-# Verbal nouns whose demonym adjective names the agent ("الغارات الإسرائيلية"، "العقوبات الأمريكية").
-DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "AID"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 BAYNA = "بين"
-ON, IN = "علي", "في"  # normalised على، في
-SITE_WORDS = 4  # words naming the site attacked between على and في + its country ("على محطتي ضخ نفط في")
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
-LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})  # "اجتماع بين X و Y"
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
@@ -59,6 +55,7 @@ class EventCoder:
         self.ranks = frozenset(load_lexicon().ranks)
         self.rank_words = frozenset(w for r in self.ranks for w in r.split())
         self.markers = MarkerReader(self.lexicon, self.ranks)
+        self.victims = VictimReader(self.lexicon, self.kb)
         self._starts: list[int] = []
         self._text = ""
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
@@ -111,29 +108,6 @@ class EventCoder:
         pos = tokens[hit.start_tok - 1].start
         return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and self._actor(a)),
                     None)
-
-    def _adjective_object(self, tokens: list[Token], countries: list[Mention], tend: int, window_end: int,
-                          subject: Arg) -> Arg | None:
-        """"أعرب عن تقديره للدور المصري": a demonym on a noun with ل stands for its country as the object."""
-        for c in countries:
-            if not tend <= c.span[0] < window_end or c.country == subject.mention.country:
-                continue
-            ti = bisect.bisect_left(self._starts, c.span[0])
-            if ti > 0 and tokens[ti - 1].norm[:1] == "ل" and tokens[ti - 1].norm[:2] != "لا":
-                return Arg(dataclasses.replace(c, adjective=False), "ل")
-        return None
-
-    def _demonym_agent(self, tokens: list[Token], hit: Hit, countries: list[Mention]) -> Arg | None:
-        """The country of a demonym right after a verbal noun, or after one adjective ("الغارات الجوية
-        الإسرائيلية"), as the noun's agent."""
-        for c in countries:
-            ti = bisect.bisect_left(self._starts, c.span[0])
-            if hit.end_tok <= ti <= hit.end_tok + 1 and c.country \
-                    and (ti == hit.end_tok or tokens[hit.end_tok].norm.startswith("ال")):
-                country = country_of(self.kb, dataclasses.replace(c, adjective=False))
-                if country is not None:
-                    return Arg(country, "")
-        return None
 
     def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
         """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
@@ -189,7 +163,7 @@ class EventCoder:
                           if h.resume > h.end_tok and h.resume - 1 < len(tokens)]
         trigger_spans.sort()
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
-        args = [Arg(self._localise(m), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
+        args = [Arg(localise(m, self._main_country), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
         countries = [m for m in in_sentence if m.adjective]
         governed = self.markers.governed(tokens, hits)
@@ -292,7 +266,7 @@ class EventCoder:
                     fixed_pair = (main, antecedent)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
-            agent = self._demonym_agent(tokens, hit, countries)
+            agent = demonym_agent(self.kb, tokens, self._starts, hit, countries)
             if agent is not None:  # "الغارات الإسرائيلية على غزة": Israel's strikes
                 readings.append((agent, False))
         if hit.pronoun:
@@ -386,14 +360,14 @@ class EventCoder:
                     break
         if trig.mode == "clash" and trig.tense == "noun" and (subject is None or obj is None):
             # "مقتل 42 حوثيا و9 من المقاومة في مواجهات": a clash between the two sides whose dead the sentence counts
-            sides = self._victims(tokens, args)
+            sides = self.victims.victims(tokens, self._starts, args)
             if len(sides) >= 2:
                 subject, obj = Arg(sides[0], ""), Arg(sides[1], "")
         if subject is None and frame.implicit_source_sector:
             subject = Arg(self._implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame), "")
             obj = self._object(after, subject, frame, receive)
         if subject is not None and "ل" in frame.object_markers:
-            adj = self._adjective_object(tokens, countries, tend, window_end, subject)
+            adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)
             if adj is not None and (obj is None or adj.mention.span[0] < obj.mention.span[0]):
                 obj = adj  # the first object named: "تقديره للدور المصري الداعم للشعب الليبي" is for Egypt
         if subject is None or (obj is None and not frame.target_optional):
@@ -418,8 +392,7 @@ class EventCoder:
                 location = place
         if trig.type == "ASSAULT" and (target is None or target.is_place or target.type == "country"
                                        and after_locative(article, target)):
-            victim = self._victim(tokens, args, source) or self._holder(tokens, after, source) \
-                or (self._site_country(article, tokens, hit, after, source) if target is None else None)
+            victim = self.victims.target(tokens, self._starts, hit, args, after, source, named=target is not None)
             if victim is not None:  # "25 حوثيا قتلوا جراء قصف ... على مأرب": whoever was hit, not the city
                 location = location or target
                 target = victim
@@ -429,13 +402,13 @@ class EventCoder:
                 return None
         if target is not None and source.id is not None and source.id == target.id:
             return None
-        participants = self._participants(article, tokens, hit, after, {id(source), id(target)}, window_end)
+        participants = self.markers.participants(tokens, hit, after, {id(source), id(target)}, window_end)
         timex, date_source = attach_event_date(article, sent, (tstart, tend), window_end)
-        when = _to_date(timex.value) if timex else article.published
+        when = to_date(timex.value) if timex else article.published
         if self.linker is not None and when is not None and when != article.published:
             source = self.linker.relink(source, when, article.text)
             target = self.linker.relink(target, when, article.text) if target is not None else None
-        status = self._status(article, tokens, hit, sent, timex)
+        status = event_status(self.lexicon, article, tokens, hit, sent, timex)
         confidence = BASE_CONFIDENCE
         confidence += LINKED_BONUS * ((source.id is not None) + (target is not None and target.id is not None))
         confidence -= PRO_DROP_PENALTY if pro_drop else 0.0
@@ -447,84 +420,6 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
-
-    def _victim(self, tokens: list[Token], args: list[Arg], source: Mention) -> Mention | None:
-        """The first actor other than ``source`` the sentence reports killed, hurt or hit."""
-        return next((m for m in self._victims(tokens, args) if m is not source
-                     and (m.id is None or m.id != source.id)), None)
-
-    def _holder(self, tokens: list[Token], after: list[Arg], source: Mention) -> Mention | None:
-        """The actor holding a place attacked: "على مدينة الحديدة الخاضعة لسيطرة الحوثيين" → the Houthis."""
-        for a in after:
-            m = a.mention
-            if m.is_place or m is source:
-                continue
-            ti = self._token_after(tokens, m.span[0])
-            before = tuple(t.norm for t in tokens[max(0, ti - 4) : ti])
-            if any(before[-len(p) :] == p for p in self.lexicon.control_phrases):
-                return m
-        return None
-
-    def _site_country(self, article: Article, tokens: list[Token], hit: Hit, after: list[Arg],
-                      source: Mention) -> Mention | None:
-        """A foreign country where the site attacked lies: "هجوم على محطتي ضخ نفط في المملكة" → Saudi Arabia."""
-        on = next((t for t in tokens[hit.end_tok : hit.end_tok + 8] if t.norm == ON), None)
-        if on is None:
-            return None
-        for a in after:
-            if a.mention.span[0] < on.end:
-                continue
-            if a.marker != IN or self._gap(article, tokens, self._token_after(tokens, on.end),
-                                           a.mention.span[0]) > SITE_WORDS:
-                return None
-            country = country_of(self.kb, a.mention)
-            if country is not None and country.country != source.country:
-                return country
-            return None
-        return None
-
-    def _victims(self, tokens: list[Token], args: list[Arg]) -> list[Mention]:
-        """The actors the sentence reports killed, hurt or hit ("مقتل 25 من X"، "خسائر في صفوف X"، "X قتلوا"), in
-        order, each once."""
-        lex = self.lexicon
-        out: list[Mention] = []
-        for i, a in enumerate(args):
-            m = a.mention
-            if m.is_place or not (m.country or m.id):
-                continue
-            ti = self._token_after(tokens, m.span[0])
-            back = [t.norm for t in tokens[max(0, ti - 5) : ti]][::-1]  # nearest first
-            if len(back) > 1 and back[0] != FROM and back[1] == FROM:
-                back = back[1:]  # "قتل 2 من رجال المقاومة": a noun of people between من and the name
-            reach = 1
-            also = False  # "مقتل 42 حوثيا، و9 مقاتلين من المقاومة": a count joined to a victim told before
-            if back and (back[0] == FROM or back[0].isdigit()):  # "مقتل 25 من X"، "قتل مسلحان من X"
-                if len(back) > 2 and back[0] == FROM and back[2][:1] == "و" and back[2][1:].isdigit():
-                    also = bool(out)
-                back = back[2:] if len(back) > 1 and back[1].isdigit() else back[1:]
-                reach = 2
-            k = self._token_after(tokens, m.span[1])
-            if also or any(bare_conj(w) in lex.casualty_before for w in back[:reach]):
-                victim = m
-            elif k < len(tokens) and bare_conj(tokens[k].norm) in lex.casualty_after:
-                j = i
-                while j > 0 and args[j].conj and not args[j - 1].mention.is_place:
-                    j -= 1  # "24 من ميليشيات الحوثي وعناصر صالح لقوا مصرعهم": the first of the pair
-                victim = args[j].mention
-            else:
-                continue
-            if victim not in out and (victim.id is None or all(victim.id != v.id for v in out)):
-                out.append(victim)
-        return out
-
-    def _localise(self, m: Mention) -> Mention:
-        """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") or a parliament, army, court or
-        party ("البرلمان") acts in the country the article names most (ministries are left alone: "الداخلية" is as
-        often an adjective as the ministry)."""
-        if m.agent and m.country is None and self._main_country is not None \
-                and (m.type == "group" or m.type == "organization" and m.sector in LOCAL_ORG_SECTORS):
-            return dataclasses.replace(m, country=self._main_country, agent=False, confidence=m.confidence * 0.8)
-        return m
 
     @staticmethod
     def _actor(arg: Arg) -> bool:
@@ -599,43 +494,3 @@ class EventCoder:
                         ("country", "place")), None)
         return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
                        sector=frame.implicit_source_sector, confidence=0.5)
-
-    def _participants(self, article: Article, tokens: list[Token], hit: Hit, after: list[Arg],
-                      exclude: set[int], window_end: int) -> list[Mention]:
-        markers = self.lexicon.participant_markers
-        marker_pos = None
-        for t in tokens[hit.end_tok :]:
-            if t.start >= window_end:
-                break
-            if t.norm in markers:
-                marker_pos = t.end
-                break
-        if marker_pos is None:
-            return []
-        return [a.mention for a in after
-                if a.mention.span[0] >= marker_pos and not a.mention.is_place and id(a.mention) not in exclude]
-
-    # -- date and status -----------------------------------------------------------------------------
-    def _status(self, article: Article, tokens: list[Token], hit: Hit, sent: Sentence,
-                timex: TimeExpr | None) -> str:
-        lex = self.lexicon
-        before_toks = [t for t in tokens[max(0, hit.start_tok - 8) : hit.start_tok] if t.start >= sent.start]
-        words = [t.norm for t in before_toks]
-        prefix_text = " ".join(words)
-        if words and (words[-1] in lex.negated or any(w in lex.denial for w in words)):
-            return "negated"
-        if any(f" {h} " in f" {prefix_text} " for h in lex.hypothetical):
-            return "hypothetical"
-        if hit.future or any(f" {p} " in f" {prefix_text} " for p in lex.planned):
-            return "planned"
-        if timex is not None and article.published is not None and timex.anchor != "publication":
-            when = _to_date(timex.value)
-            if when is not None and when > article.published:
-                return "planned"
-        return "reported"
-
-def _to_date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if len(value) == 10 and value[4] == "-" else None
-    except ValueError:
-        return None

@@ -130,6 +130,17 @@ class MarkerReader:
             ti -= 1
         return governed.get(ti, "")
 
+    def participants(self, tokens: list[Token], hit: Hit, after: list[Arg], exclude: set[int],
+                     window_end: int) -> list[Mention]:
+        """The actors after a participant marker ("بحضور"، "بمشاركة") in the trigger's window, but those of
+        ``exclude`` (ids of the source and target mentions)."""
+        marker_pos = next((t.end for t in tokens[hit.end_tok :] if t.start < window_end
+                           and t.norm in self.lexicon.participant_markers), None)
+        if marker_pos is None:
+            return []
+        return [a.mention for a in after
+                if a.mention.span[0] >= marker_pos and not a.mention.is_place and id(a.mention) not in exclude]
+
     def governed(self, tokens: list[Token], hits: list[Hit]) -> dict[int, str]:
         """Token index -> preposition, for the tokens right after a noun governed by a preposition."""
         governed = {h.end_tok: "ب" for h in hits if h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm)}

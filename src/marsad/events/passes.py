@@ -65,6 +65,20 @@ def perpetrators_accused(events: list[Event]) -> list[Event]:
     return out
 
 
+# Organisations that act in the country an article is about when the phrase names none ("البرلمان"، "الجيش").
+LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})
+
+
+def localise(m: Mention, country: str | None) -> Mention:
+    """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") or a parliament, army, court or party
+    ("البرلمان") acts in ``country``, the one the article names most (ministries are left alone: "الداخلية" is as
+    often an adjective as the ministry)."""
+    if m.agent and m.country is None and country is not None \
+            and (m.type == "group" or m.type == "organization" and m.sector in LOCAL_ORG_SECTORS):
+        return dataclasses.replace(m, country=country, agent=False, confidence=m.confidence * 0.8)
+    return m
+
+
 def main_country(mentions: list[Mention]) -> str | None:
     """The country an article names most (actors, places, demonyms): where its generic agents act."""
     counts: dict[str, int] = {}
