@@ -27,8 +27,8 @@ def latter_re(words: frozenset[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def counterpart_re(words: frozenset[str]) -> re.Pattern[str]:
-    """"نظيره"، "بنظيره"، "ولنظيرها": group 2 is the word without its proclitics."""
+def clitic_word_re(words: frozenset[str]) -> re.Pattern[str]:
+    """One of ``words`` with optional و/ف and ب/ل proclitics ("بنظيره"، "لبلاده"): group 2 is the bare word."""
     return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
@@ -68,7 +68,7 @@ class Coreference:
         if not words or not any(w in article.norm for w in words):
             return mentions
         out = list(mentions)
-        for hit in counterpart_re(words).finditer(article.norm):
+        for hit in clitic_word_re(words).finditer(article.norm):
             s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
             sent_start = _sentence_start(article, s)
             # a demonym counts: it qualifies the title of an actor the linker has not built ("وزير الإعلام الأردني")
@@ -115,7 +115,7 @@ class Coreference:
         if not any(w in article.norm for w in words):
             return mentions
         out = list(mentions)
-        for hit in counterpart_re(words).finditer(article.norm):
+        for hit in clitic_word_re(words).finditer(article.norm):
             s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
             k = bisect.bisect_left([m.span[0] for m in out], e)
             if k >= len(out) or not out[k].adjective or not out[k].country or article.text[e : out[k].span[0]].strip():

@@ -16,7 +16,7 @@ from importlib import resources
 
 import ahocorasick
 
-from marsad.entities.coref import Coreference, counterpart_re, latter_re
+from marsad.entities.coref import Coreference, clitic_word_re, latter_re
 from marsad.entities.kb import Actor, KnowledgeBase
 from marsad.entities.places import Gazetteer
 from marsad.model import Article, Mention
@@ -74,7 +74,7 @@ class Lexicon:
 def is_counterpart(word: str) -> bool:
     """A normalised word that is "نظيره"، "بنظيره"، "ونظيرهم" ... (entity_words.json: counterpart)."""
     words = load_lexicon().counterpart
-    return bool(words) and counterpart_re(words).fullmatch(word) is not None
+    return bool(words) and clitic_word_re(words).fullmatch(word) is not None
 
 
 @lru_cache(maxsize=1)
