@@ -348,3 +348,16 @@ def test_a_verb_whose_first_letter_is_waw_keeps_its_subject_before_it(pipeline):
     invite = next(e for e in evs if e.mode == "invite")
     # "وجّه" is no و + جه; "لقيادة «حماس»" reaches Hamas through the governing noun
     assert (invite.source.id, invite.target.id) == ("rus-lavrov", "pse-hamas")
+
+
+def test_a_relative_verb_after_a_thing_takes_the_clause_subject(pipeline):
+    evs = events(pipeline, "قال وزير الدفاع البريطاني مايكل فالون: إن بريطانيا ستُمدد الضربات الجوية التي تشنها "
+                           "على تنظيم داعش في العراق لمدة عام.")
+    strike = next(e for e in evs if e.type == "ASSAULT")
+    assert (strike.source.id, strike.target.id) == ("GBR", "isis")
+    # "على أرض اليمن" is where, not a subject: the coalition wages the campaign
+    evs = events(pipeline, "أكبر قوة ينشرها التحالف على أرض اليمن منذ بدء الحملة الجوية التي يشنها على قوات "
+                           "الحوثيين.")
+    strike = next(e for e in evs if e.type == "ASSAULT")
+    assert strike.source.text == "التحالف"
+    assert strike.target.id == "yem-houthis"

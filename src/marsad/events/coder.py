@@ -264,6 +264,11 @@ class EventCoder:
                 main = next((a for a in before if a.marker == "" and self._actor(a)), None)
                 if main is not None and main is not antecedent:
                     fixed_pair = (main, antecedent)
+            elif first is None:
+                # "بريطانيا ستمدد الضربات الجوية التي تشنها على داعش": the antecedent is a thing, the verb's
+                # subject the clause's (the last subject before)
+                svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via
+                                    and self._actor(a) and not a.mention.is_place), None)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
             agent = demonym_agent(self.kb, tokens, self._starts, hit, countries)
