@@ -361,3 +361,18 @@ def test_a_relative_verb_after_a_thing_takes_the_clause_subject(pipeline):
     strike = next(e for e in evs if e.type == "ASSAULT")
     assert strike.source.text == "التحالف"
     assert strike.target.id == "yem-houthis"
+
+
+def test_subjects_joined_by_wa_are_not_the_object(pipeline):
+    evs = events(pipeline, "وتتهم بريطانيا وفرنسا والولاياتُ المتحدة النظام السوري بتنفيذ هجمات بالغاز السام.")
+    accuse = next(e for e in evs if e.type == "ACCUSE")
+    assert accuse.source.id == "GBR"
+    assert (accuse.target.country, accuse.target.sector) == ("SYR", "GOV")
+
+
+def test_the_sides_of_a_clash_split_at_min_jiha(pipeline):
+    evs = events(pipeline, "تصاعدت حدة المعارك، ليلة السبت، بين المقاومة الشعبية والجيش الوطني اليمني من جهة، "
+                           "والمتمردين الحوثيين وميليشيات علي عبدالله صالح من جهة أخرى.")
+    clash = next(e for e in evs if e.type == "ASSAULT")
+    assert clash.source.text == "المقاومة الشعبية"
+    assert clash.target.id == "yem-houthis"

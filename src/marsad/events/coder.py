@@ -35,7 +35,6 @@ QAD = "قد"
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
-BAYNA = "بين"
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
@@ -338,10 +337,7 @@ class EventCoder:
                 # "وبحث الجانبان"، "واتفق الطرفان": the two parties of the article's last two-party event
                 subject, obj = Arg(self._last_pair[0], ""), Arg(self._last_pair[1], "")
                 readings = []
-        between = next((a for a in after if a.marker == BAYNA and not a.mention.is_place), None)
-        partner = between and next(
-            (b for b in after if b.mention.span[0] > between.mention.span[1] and b.conj and not b.mention.is_place),
-            None)
+        between, partner = self.markers.between(tokens, self._starts, after)
         if subject is None and fixed_pair is not None:
             subject, obj = fixed_pair
         if subject is not None:
@@ -461,6 +457,7 @@ class EventCoder:
         markers = frame.object_markers
         if receive and frame.receive_marker:
             markers = frozenset({frame.receive_marker})
+        chain_end = subject.mention.span[1]
         for a in after:
             if a is subject or a.mention is subject.mention:
                 continue
@@ -468,6 +465,9 @@ class EventCoder:
                 continue  # an appositive of the subject ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح")
             if a.mention.span[0] < subject.mention.span[1] and subject in after:
                 continue
+            if a.conj and not frame.coordination and 0 <= a.mention.span[0] - chain_end <= 3:
+                chain_end = a.mention.span[1]
+                continue  # "قصف شنه الحوثيون وميليشيات صالح على ...": a second subject, not the object
             if a.mention.is_place and not frame.object_places and not self._actor(a):
                 continue
             if a.mention.agent and a.mention.country is None and a.mention.sector not in STATELESS_SECTORS:

@@ -14,6 +14,8 @@ from marsad.model import Article, Mention, Token
 from marsad.text.normalize import normalize_text
 
 FROM = "من"
+BAYNA = "بين"
+SIDE = ("من", "جهه")  # "بين X وY من جهة، وZ من جهة أخرى": the first side ends at من جهة
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
 # Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
 PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
@@ -129,6 +131,24 @@ class MarkerReader:
         while ti > 0 and self.rank_prefix(tokens[ti - 1]) is not None:
             ti -= 1
         return governed.get(ti, "")
+
+    @staticmethod
+    def between(tokens: list[Token], starts: list[int], after: list[Arg]) -> tuple[Arg | None, Arg | None]:
+        """The two sides of "بين X وY": the first actor after بين and the next one joined by و; where the first
+        side is closed by "من جهة" ("بين المقاومة والجيش من جهة، والحوثيين"), the first one joined after it."""
+        first = next((a for a in after if a.marker == BAYNA and not a.mention.is_place), None)
+        if first is None:
+            return None, None
+        later = [b for b in after if b.mention.span[0] > first.mention.span[1] and b.conj and not b.mention.is_place]
+        if not later:
+            return first, None
+        ti = bisect.bisect_left(starts, first.mention.span[1])
+        last = bisect.bisect_left(starts, later[-1].mention.span[0])
+        side_end = next((tokens[k + 1].end for k in range(ti, last - 1)
+                         if (tokens[k].norm, tokens[k + 1].norm) == SIDE), None)
+        if side_end is not None:
+            return first, next((b for b in later if b.mention.span[0] > side_end), later[0])
+        return first, later[0]
 
     def participants(self, tokens: list[Token], hit: Hit, after: list[Arg], exclude: set[int],
                      window_end: int) -> list[Mention]:
