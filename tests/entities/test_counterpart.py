@@ -65,3 +65,15 @@ def test_a_bare_title_is_the_holder_the_article_named_before(pipeline):
                   "أكد وزير الخارجية عادل الجبير دعم المملكة لليمن. وقال مساعد وزير الخارجية إن الحكومة ترفض ذلك."):
         later = [m for m in mentions(pipeline, other, date(2015, 8, 2)) if m.span[0] > other.index(".")]
         assert not any(m.id == "sau-jubeir" for m in later)
+
+
+def test_a_spokesman_in_its_name_speaks_for_the_previous_subject(pipeline):
+    text = ("أفاد البيت الأبيض أمس، أن واشنطن قد تتخذ خطوات إضافية للدفاع في سوريا. وحذر المتحدث باسمه جوش "
+            "ايرنست، النظام السوري من التدخل.")
+    ms = mentions(pipeline, text, date(2015, 8, 5))
+    m = next(m for m in ms if m.text.startswith("المتحدث"))
+    assert (m.text, m.id, m.role) == ("المتحدث باسمه", "usa-white-house", "المتحدث باسمه")
+    assert not any(x.span[0] >= m.span[0] and x.span[1] <= m.span[1] and x is not m for x in ms)
+    # no organisation before: nothing to speak for
+    ms = mentions(pipeline, "وقال المتحدث باسمها إن الوضع هادئ.", date(2015, 8, 5))
+    assert not any(x.id for x in ms)

@@ -376,3 +376,11 @@ def test_the_sides_of_a_clash_split_at_min_jiha(pipeline):
     clash = next(e for e in evs if e.type == "ASSAULT")
     assert clash.source.text == "المقاومة الشعبية"
     assert clash.target.id == "yem-houthis"
+
+
+def test_its_spokesman_warns_for_the_white_house(pipeline):
+    evs = events(pipeline, "أفاد البيت الأبيض أمس، أن واشنطن قد تتخذ خطوات إضافية للدفاع في سوريا عن القوات "
+                           "المعارضة التي دربتها. وحذر المتحدث باسمه جوش ايرنست، النظام السوري من التدخل.")
+    warn = next(e for e in evs if e.type == "THREATEN")
+    assert warn.source.id == "usa-white-house"
+    assert (warn.target.country, warn.target.sector) == ("SYR", "GOV")

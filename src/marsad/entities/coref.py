@@ -58,7 +58,7 @@ class Coreference:
         self.not_the_holder = not_the_holder  # a deputy's or former holder's title
 
     def __call__(self, article: Article, mentions: list[Mention]) -> list[Mention]:
-        mentions = self.counterparts(article, self.latter(article, mentions))
+        mentions = self.counterparts(article, self.latter(article, self.spokesmen(article, mentions)))
         return self.bare_titles(article, self.own_country(article, mentions))
 
     def own_country(self, article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -80,6 +80,31 @@ class Coreference:
                 out.append(Mention(text=article.text[s:e], span=(s, e), type="country", id=country.iso3,
                                    name=country.name, name_ar=country.name_ar, country=country.iso3,
                                    confidence=antecedent.confidence * 0.8))
+        out.sort(key=lambda m: m.span)
+        return out
+
+    def spokesmen(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"وحذر المتحدث باسمه" (its spokesman): the organisation or country named last before, speaking through
+        him; the phrase replaces the bare title's agent mentions inside it."""
+        words = self.lexicon.spokesman_of
+        if not words or "باسم" not in article.norm:
+            return mentions
+        out = list(mentions)
+        for hit in clitic_word_re(words).finditer(article.norm):
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            sent_start = _sentence_start(article, s)
+            actors = [m for m in mentions if m.span[1] <= s and not m.is_place and m.country
+                      and m.type in ("organization", "country", "group")]
+            # the sentence's first such actor, else the previous sentence's first (its subject, as a rule)
+            antecedent = next((m for m in actors if m.span[0] >= sent_start), None)
+            if antecedent is None and actors:
+                prev_start = _sentence_start(article, actors[-1].span[0])
+                antecedent = next(m for m in actors if m.span[0] >= prev_start)
+            if antecedent is None:
+                continue
+            out = [m for m in out if not (s <= m.span[0] and m.span[1] <= e)]
+            out.append(dataclasses.replace(antecedent, text=article.text[s:e], span=(s, e), rank=None,
+                                           role=article.text[s:e], confidence=antecedent.confidence * 0.8))
         out.sort(key=lambda m: m.span)
         return out
 
