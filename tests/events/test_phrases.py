@@ -384,3 +384,13 @@ def test_its_spokesman_warns_for_the_white_house(pipeline):
     warn = next(e for e in evs if e.type == "THREATEN")
     assert warn.source.id == "usa-white-house"
     assert (warn.target.country, warn.target.sector) == ("SYR", "GOV")
+
+
+def test_protests_are_the_protesters_not_the_speakers(pipeline):
+    text = ("قال نائب رئيس الوزراء العراقي بهاء الأعرجي مع تصاعد وتيرة المظاهرات الجماهيرية ضد سوء الخدمات إن "
+            "الحكومات السابقة أهدرت الأموال.")
+    (protest,) = [e for e in events(pipeline, text) if e.type == "PROTEST"]
+    # no one named: a civilian group of the article's country, not the minister who speaks
+    assert (protest.source.id, protest.source.country, protest.source.sector) == (None, "IRQ", "CVL")
+    evs = events(pipeline, "تظاهر عشرات الآلاف من اللبنانيين في بيروت لليوم الخامس احتجاجا على الضرائب الجديدة.")
+    assert len([e for e in evs if e.type == "PROTEST"]) == 1  # "احتجاجا على" tells the same protest

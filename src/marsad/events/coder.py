@@ -31,6 +31,7 @@ TITLE_PENALTY = 0.1
 # The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
+PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
 QAD = "قد"
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
@@ -299,6 +300,10 @@ class EventCoder:
                     and self._actor(after[0]) and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
                 # "وصل الأمير ... تلبية لدعوة من العاهل الأردني": the king invited the visitor
                 fixed_pair = (after[0], Arg(previous_source, ""))
+        elif trig.tense == "noun" and frame.implicit_source_sector:
+            # "مع تصاعد وتيرة المظاهرات": protests are the protesters', not the speaker's or the clause subject's
+            if svo_subject is not None and svo_subject.mention.sector in PROTESTER_SECTORS:
+                readings.append((svo_subject, False))
         elif trig.tense == "noun":
             if svo_subject is not None:
                 readings.append((svo_subject, False))
@@ -493,9 +498,9 @@ class EventCoder:
     def _implicit_source(self, article: Article, tokens: list[Token], hit: Hit, args: list[Arg],
                          frame) -> Mention:
         """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the
-        sentence names first."""
+        sentence names first, else of the article's main country."""
         tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
         country = next((a.mention.country for a in args if a.mention.country and a.mention.type in
-                        ("country", "place")), None)
+                        ("country", "place")), self._main_country)
         return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
                        sector=frame.implicit_source_sector, confidence=0.5)

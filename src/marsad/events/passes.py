@@ -18,16 +18,28 @@ def dedupe(article: Article, events: list[Event]) -> list[Event]:
 
     title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
     body = [ev for ev in events if ev.evidence_span not in title_spans]
+    # "تظاهر الآلاف ... احتجاجا على"، "تصاعد الاحتجاجات ... المظاهرات": protesters named by the trigger itself
+    # are those of the sentence's other protest of the type
+    told = {(ev.type, ev.evidence_span) for ev in events if not _implicit(ev)}
     out, seen = [], set()
     for ev in events:
         if ev.evidence_span in title_spans and any(_retold(ev, b) for b in body):
             continue
+        if _implicit(ev):
+            if (ev.type, ev.evidence_span) in told:
+                continue
+            told.add((ev.type, ev.evidence_span))
         k = key(ev)
         if (k, ev.mode, ev.evidence_span) in seen:
             continue
         seen.add((k, ev.mode, ev.evidence_span))
         out.append(ev)
     return out
+
+
+def _implicit(ev: Event) -> bool:
+    """The source is the trigger itself ("خرجت مظاهرات"): no one named."""
+    return ev.source.span == ev.trigger_span
 
 
 def _retold(title: Event, body: Event) -> bool:
