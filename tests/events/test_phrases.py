@@ -394,3 +394,17 @@ def test_protests_are_the_protesters_not_the_speakers(pipeline):
     assert (protest.source.id, protest.source.country, protest.source.sector) == (None, "IRQ", "CVL")
     evs = events(pipeline, "تظاهر عشرات الآلاف من اللبنانيين في بيروت لليوم الخامس احتجاجا على الضرائب الجديدة.")
     assert len([e for e in evs if e.type == "PROTEST"]) == 1  # "احتجاجا على" tells the same protest
+
+
+def test_an_accusative_plural_after_the_verb_is_not_its_subject(pipeline):
+    evs = events(pipeline, "وصرح الوزير من بغداد؛ حيث التقى مسؤولين عراقيين، أن العراق بحاجة للدعم.")
+    assert not any(e.type == "CONSULT" and e.source.text == "مسؤولين عراقيين" for e in evs)
+
+
+def test_a_quoted_verb_does_not_take_the_speaker_as_subject(pipeline):
+    evs = events(pipeline, 'وقال لافروف "يرفض شركاؤنا الأمريكيون وبعض دول المنطقة بإصرار الاعتراف بالاسد".')
+    (reject,) = [e for e in evs if e.type == "REJECT"]
+    assert reject.source.country == "USA"
+    # a quote closing the subject's name is no break: the branch threatens
+    evs = events(pipeline, 'بث الفرع المصري لتنظيم "داعش" شريط فيديو الأربعاء، يهدد فيه بإعدام كرواتي.')
+    assert any(e.type == "THREATEN" and e.source.id == "isis" for e in evs)

@@ -33,6 +33,7 @@ ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
 PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
 QAD = "قد"
+QUOTES = frozenset('"«»“”:')
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
@@ -205,8 +206,11 @@ class EventCoder:
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
         actors_after = [a for a in after if self._actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
-        if first is not None and self._counterpart(first.mention):
-            first = None  # "وسيلتقي نظيره المصري": the counterpart is the object, never the subject
+        if first is not None and (self._counterpart(first.mention) or trig.tense != "noun" and first.mention.id is None
+                                  and first.mention.type == "group" and first.mention.text.split()[0].endswith("ين")):
+            # "وسيلتقي نظيره المصري": the counterpart is the object, never the subject; so is a plural in the
+            # accusative ("التقى مسؤولين عراقيين"; a subject would read مسؤولون)
+            first = None
         svo_subject = next((a for a in reversed(before) if a.marker == "" and self._actor(a)), None)
         if svo_subject is not None and svo_subject.conj:
             # "إسرائيل وحركة حماس وافقتا": the first of a coordinated pair is the subject
@@ -244,7 +248,9 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            if hit.conj and gap == 0 and not qad:
+            if QUOTES & set(self._text[subject_end:tstart].lstrip('"»” ')):  # a quote closing the name is no break
+                svo_subject = None  # "وقال لافروف "يرفض شركاؤنا ...": the speaker, not the quoted verb's subject
+            elif hit.conj and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
             elif trig.tense == "past" and not (qad or after_anna or opener):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
