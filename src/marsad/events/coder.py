@@ -248,7 +248,10 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            if QUOTES & set(self._text[subject_end:tstart].lstrip('"»” ')):  # a quote closing the name is no break
+            between_words = self._text[subject_end:tstart]
+            if between_words[:1] in ('"', "»", "”"):
+                between_words = between_words[1:]  # the quote closing the subject's name (تنظيم "داعش" يهدد)
+            if QUOTES & set(between_words):
                 svo_subject = None  # "وقال لافروف "يرفض شركاؤنا ...": the speaker, not the quoted verb's subject
             elif hit.conj and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
