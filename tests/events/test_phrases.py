@@ -408,3 +408,11 @@ def test_a_quoted_verb_does_not_take_the_speaker_as_subject(pipeline):
     # a quote closing the subject's name is no break: the branch threatens
     evs = events(pipeline, 'تنظيم "داعش" يهدد بإعدام رهينة كرواتي.')
     assert any(e.type == "THREATEN" and e.source.id == "isis" for e in evs)
+
+
+def test_attacks_named_as_aggressions(pipeline):
+    evs = events(pipeline, "يشارك الرئيس الفلسطيني محمود عباس في اجتماع بالقاهرة لمناقشة اعتداءات المستوطنين على "
+                           "الشعب الفلسطيني.")
+    (attack,) = [e for e in evs if e.type == "ASSAULT"]
+    assert attack.source.text == "المستوطنين"
+    assert attack.target.country == "PSE"
