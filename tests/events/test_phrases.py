@@ -416,3 +416,13 @@ def test_attacks_named_as_aggressions(pipeline):
     (attack,) = [e for e in evs if e.type == "ASSAULT"]
     assert attack.source.text == "المستوطنين"
     assert attack.target.country == "PSE"
+
+
+def test_a_past_form_after_a_verb_taking_a_verbal_noun_is_that_noun(pipeline):
+    text = ("عزل الجيش الرئيس السابق محمد مرسي في منتصف 2013. وأعلن الجيش عزل مرسي بعد احتجاجات حاشدة على "
+            "حكمه.")
+    ousting = [e for e in events(pipeline, text) if e.type == "COERCE"]
+    assert ousting and ousting[-1].source.text == "الجيش" and ousting[-1].target.id == "egy-morsi"
+    (sanction,) = [e for e in events(pipeline, "أعادت الولايات المتحدة اليوم فرض العقوبات على إيران.")
+                   if e.type == "SANCTION"]
+    assert (sanction.source.id, sanction.target.id) == ("USA", "IRN")  # and العقوبات, with its article

@@ -248,6 +248,7 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
+            # "وأعلن الجيش عزل مرسي": a past form after a verb taking a verbal noun and its subject is that noun
             between_words = self._text[subject_end:tstart]
             if between_words[:1] in ('"', "»", "”"):
                 between_words = between_words[1:]  # the quote closing the subject's name (تنظيم "داعش" يهدد)
@@ -255,7 +256,8 @@ class EventCoder:
                 svo_subject = None  # "وقال لافروف "يرفض شركاؤنا ...": the speaker, not the quoted verb's subject
             elif hit.conj and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
-            elif trig.tense == "past" and not (qad or after_anna or opener):
+            elif trig.tense == "past" and not (qad or after_anna or opener or gap == 0 and si >= 0
+                                               and bare_conj(tokens[si].norm) in lex.masdar_governors):
                 svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"

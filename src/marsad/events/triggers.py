@@ -151,7 +151,8 @@ class TriggerFinder:
                 return trig, after  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
             for j in range(after, min(t1, after + trig.window)):
                 word = tokens[j].norm
-                if word in trig.requires or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
+                if word in trig.requires or _bare(word) in trig.requires \
+                        or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
                     return trig, j + 1
         return None
 
