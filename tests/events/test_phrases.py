@@ -426,9 +426,3 @@ def test_a_past_form_after_a_verb_taking_a_verbal_noun_is_that_noun(pipeline):
     (sanction,) = [e for e in events(pipeline, "أعادت الولايات المتحدة اليوم فرض العقوبات على إيران.")
                    if e.type == "SANCTION"]
     assert (sanction.source.id, sanction.target.id) == ("USA", "IRN")  # and العقوبات, with its article
-
-
-def test_welcoming_a_truce_is_support_without_a_target(pipeline):
-    evs = events(pipeline, "ورحب الرئيس اليمني عبد ربه منصور هادي بالهدنة.")
-    (support,) = [e for e in evs if e.type == "SUPPORT"]
-    assert support.source.id == "yem-hadi" and support.target is None
