@@ -426,3 +426,15 @@ def test_a_past_form_after_a_verb_taking_a_verbal_noun_is_that_noun(pipeline):
     (sanction,) = [e for e in events(pipeline, "أعادت الولايات المتحدة اليوم فرض العقوبات على إيران.")
                    if e.type == "SANCTION"]
     assert (sanction.source.id, sanction.target.id) == ("USA", "IRN")  # and العقوبات, with its article
+
+
+def test_summits_are_multilateral_meetings_of_their_chair_or_participants(pipeline):
+    evs = events(pipeline, "انطلقت في شرم الشيخ اليوم الأحد أعمال القمة العربية الأوروبية الأولى برئاسة الرئيس عبد "
+                           "الفتاح السيسي، بمشاركة الأمين العام للأمم المتحدة.")
+    (summit,) = [e for e in evs if e.type == "CONSULT"]
+    assert (summit.mode, summit.source.id, summit.target) == ("multilateral", "egy-sisi", None)
+    evs = events(pipeline, "شهدت الرياض قمة خليجية بمشاركة الرئيس الأمريكي جو بايدن وقادة دول مجلس التعاون.")
+    (summit,) = [e for e in evs if e.type == "CONSULT"]
+    assert summit.source.id == "usa-biden" and summit.target is not None
+    evs = events(pipeline, "يشارك الرئيس الفلسطيني محمود عباس في اجتماع لجنة مبادرة السلام العربية اليوم.")
+    assert [(e.mode, e.source.id) for e in evs if e.type == "CONSULT"] == [("multilateral", "pse-abbas")]

@@ -280,6 +280,8 @@ class EventCoder:
                 # subject the clause's (the last subject before)
                 svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via
                                     and self._actor(a) and not a.mention.is_place), None)
+        if trig.mode == "multilateral" and trig.tense == "noun":
+            fixed_pair = self.markers.summit_sides(tokens, hit, after, window_end)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
             agent = demonym_agent(self.kb, tokens, self._starts, hit, countries)

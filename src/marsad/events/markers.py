@@ -150,6 +150,17 @@ class MarkerReader:
             return first, next((b for b in later if b.mention.span[0] > side_end), later[0])
         return first, later[0]
 
+    def summit_sides(self, tokens: list[Token], hit: Hit, after: list[Arg], window_end: int) -> tuple[Arg, Arg | None] | None:
+        """Source and target of a summit named by a noun ("القمة العربية الأوروبية برئاسة السيسي"، "قمة جدة بمشاركة
+        بايدن وقادة دول الخليج"): its chair alone, else its first two participants."""
+        leader = next((a for a in after if a.marker == LEADER), None)
+        if leader is not None:
+            return leader, None
+        named = self.participants(tokens, hit, after, set(), window_end)
+        if not named:
+            return None
+        return Arg(named[0], ""), (Arg(named[1], "") if len(named) > 1 else None)
+
     def participants(self, tokens: list[Token], hit: Hit, after: list[Arg], exclude: set[int],
                      window_end: int) -> list[Mention]:
         """The actors after a participant marker ("بحضور"، "بمشاركة") in the trigger's window, but those of
