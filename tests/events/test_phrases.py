@@ -438,3 +438,13 @@ def test_summits_are_multilateral_meetings_of_their_chair_or_participants(pipeli
     assert summit.source.id == "usa-biden" and summit.target is not None
     evs = events(pipeline, "يشارك الرئيس الفلسطيني محمود عباس في اجتماع لجنة مبادرة السلام العربية اليوم.")
     assert [(e.mode, e.source.id) for e in evs if e.type == "CONSULT"] == [("multilateral", "pse-abbas")]
+
+
+def test_an_event_noun_made_by_the_actor_after_a_relative_light_verb(pipeline):
+    (talks,) = events(pipeline, "سوف تستكمل المباحثات التي أجراها الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع "
+                                "السعودي مع المسؤولين الروس.")
+    assert talks.source.id == "sau-mbs"
+    assert (talks.target.country, talks.target.sector) == ("RUS", "GOV")
+    evs = events(pipeline, "أكد الوزير أن بلاده تولي أهمية خاصة للزيارة التي قام بها الأمير محمد بن سلمان إلى روسيا.")
+    visit = next(e for e in evs if e.type == "CONSULT")
+    assert (visit.mode, visit.source.id, visit.target.id) == ("visit", "sau-mbs", "RUS")

@@ -302,7 +302,11 @@ class EventCoder:
                     readings.append((Arg(antecedent, ""), True))
                     break
         elif hit.definite and frame.genitive_subject:
-            pass  # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it
+            # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it, or
+            # a relative light verb: "الزيارة التي قام بها الأمير"
+            maker = next((a for a in actors_after if a.marker == ""), None)
+            if maker is not None and self._relative_light_verb(tokens, hit.end_tok):
+                readings.append((maker, False))
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
@@ -439,6 +443,15 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
+
+    def _relative_light_verb(self, tokens: list[Token], i: int) -> bool:
+        """Tokens from ``i`` read "التي قام بها"، "الذي أجراه": a relative and a light verb with its pronoun."""
+        lex = self.lexicon
+        if i + 1 >= len(tokens) or tokens[i].norm not in lex.relatives:
+            return False
+        one = tokens[i + 1].norm
+        return one in lex.relative_light_verbs or (
+            i + 2 < len(tokens) and f"{one} {tokens[i + 2].norm}" in lex.relative_light_verbs)
 
     @staticmethod
     def _actor(arg: Arg) -> bool:
