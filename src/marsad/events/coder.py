@@ -10,6 +10,7 @@ import bisect
 
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker, is_counterpart, load_lexicon
+from marsad.events.arguments import choose_object, coordinated, implicit_source
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
@@ -35,7 +36,6 @@ PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
 QAD = "قد"
 QUOTES = frozenset('"«»“”:')
 # Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
-STATELESS_SECTORS = frozenset({"IGO", "REL"})
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
@@ -369,9 +369,9 @@ class EventCoder:
         else:
             for reading in readings:
                 subject, pro_drop = reading
-                obj = self._object(after, subject, frame, receive)
+                obj = choose_object(after, subject, frame, receive)
                 if obj is None and frame.coordination:
-                    obj = self._coordinated(args, subject)
+                    obj = coordinated(self._text, args, subject)
                 if obj is not None and pro_drop and first is not None and obj.mention is first.mention \
                         and readings[0][0] is first and previous_source is None \
                         and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) == 0:
@@ -387,8 +387,9 @@ class EventCoder:
             if len(sides) >= 2:
                 subject, obj = Arg(sides[0], ""), Arg(sides[1], "")
         if subject is None and frame.implicit_source_sector:
-            subject = Arg(self._implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame), "")
-            obj = self._object(after, subject, frame, receive)
+            subject = Arg(implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame,
+                                           self._main_country), "")
+            obj = choose_object(after, subject, frame, receive)
         if subject is not None and "ل" in frame.object_markers:
             adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)
             if adj is not None and (obj is None or adj.mention.span[0] < obj.mention.span[0]):
@@ -481,52 +482,3 @@ class EventCoder:
         gap = normalize_text(article.text[end:start])
         return not gap or gap in self.ranks or all(w in self.rank_words or w in self.lexicon.fillers
                                                    for w in gap.split())
-
-    def _object(self, after: list[Arg], subject: Arg, frame, receive: bool) -> Arg | None:
-        """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is
-        too vague to be a target."""
-        markers = frame.object_markers
-        if receive and frame.receive_marker:
-            markers = frozenset({frame.receive_marker})
-        chain_end = subject.mention.span[1]
-        for a in after:
-            if a is subject or a.mention is subject.mention:
-                continue
-            if a.mention.id is not None and a.mention.id == subject.mention.id:
-                continue  # an appositive of the subject ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح")
-            if a.mention.span[0] < subject.mention.span[1] and subject in after:
-                continue
-            if a.conj and not frame.coordination and 0 <= a.mention.span[0] - chain_end <= 3:
-                chain_end = a.mention.span[1]
-                continue  # "قصف شنه الحوثيون وميليشيات صالح على ...": a second subject, not the object
-            if a.mention.is_place and not frame.object_places and not self._actor(a):
-                continue
-            if a.mention.agent and a.mention.country is None and a.mention.sector not in STATELESS_SECTORS:
-                continue
-            if frame.theme_forces and a.mention.id is None and a.mention.sector == "MIL" and a.marker == "":
-                continue  # "إرسال قوات إلى ليبيا": the forces sent; the target is where they go
-            if a.marker in markers or a.via in markers and a.via:
-                return a
-        return None
-
-    def _coordinated(self, after: list[Arg], subject: Arg) -> Arg | None:
-        """The actor joined to the subject by و: "وقعت مصر والسعودية اتفاقية" → Saudi Arabia."""
-        end = subject.mention.span[1]
-        nxt = next((a for a in after if a.mention.span[0] >= end), None)
-        if nxt is None or nxt.mention.is_place:
-            return None
-        if nxt.conj and nxt.mention.span[0] - end <= 3:
-            return nxt
-        if self._text[end : nxt.mention.span[0]].strip() in ("-", "–", "/"):
-            return nxt  # "مباحثات الجبير - لافروف"
-        return None
-
-    def _implicit_source(self, article: Article, tokens: list[Token], hit: Hit, args: list[Arg],
-                         frame) -> Mention:
-        """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the
-        sentence names first, else of the article's main country."""
-        tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
-        country = next((a.mention.country for a in args if a.mention.country and a.mention.type in
-                        ("country", "place")), self._main_country)
-        return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
-                       sector=frame.implicit_source_sector, confidence=0.5)

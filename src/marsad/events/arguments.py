@@ -1,0 +1,64 @@
+"""The object of an event and the arguments no mention names: the first argument after the subject that the
+trigger's frame accepts, the actor coordinated with the subject, protesters named by the trigger itself."""
+
+from __future__ import annotations
+
+from marsad.events.lexicon import Frame
+from marsad.events.markers import Arg
+from marsad.events.triggers import Hit
+from marsad.model import Article, Mention, Token
+
+# sectors whose actors need no country to be a target (the UN, a church)
+STATELESS_SECTORS = frozenset({"IGO", "REL"})
+
+
+def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -> Arg | None:
+    """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is too
+    vague to be a target."""
+    markers = frame.object_markers
+    if receive and frame.receive_marker:
+        markers = frozenset({frame.receive_marker})
+    chain_end = subject.mention.span[1]
+    for a in after:
+        if a is subject or a.mention is subject.mention:
+            continue
+        if a.mention.id is not None and a.mention.id == subject.mention.id:
+            continue  # an appositive of the subject ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح")
+        if a.mention.span[0] < subject.mention.span[1] and subject in after:
+            continue
+        if a.conj and not frame.coordination and 0 <= a.mention.span[0] - chain_end <= 3:
+            chain_end = a.mention.span[1]
+            continue  # "قصف شنه الحوثيون وميليشيات صالح على ...": a second subject, not the object
+        if a.mention.is_place and not frame.object_places:
+            continue
+        if a.mention.agent and a.mention.country is None and a.mention.sector not in STATELESS_SECTORS:
+            continue
+        if frame.theme_forces and a.mention.id is None and a.mention.sector == "MIL" and a.marker == "":
+            continue  # "إرسال قوات إلى ليبيا": the forces sent; the target is where they go
+        if a.marker in markers or a.via in markers and a.via:
+            return a
+    return None
+
+
+def coordinated(text: str, after: list[Arg], subject: Arg) -> Arg | None:
+    """The actor joined to the subject by و: "وقعت مصر والسعودية اتفاقية" → Saudi Arabia."""
+    end = subject.mention.span[1]
+    nxt = next((a for a in after if a.mention.span[0] >= end), None)
+    if nxt is None or nxt.mention.is_place:
+        return None
+    if nxt.conj and nxt.mention.span[0] - end <= 3:
+        return nxt
+    if text[end : nxt.mention.span[0]].strip() in ("-", "–", "/"):
+        return nxt  # "مباحثات الجبير - لافروف"
+    return None
+
+
+def implicit_source(article: Article, tokens: list[Token], hit: Hit, args: list[Arg], frame: Frame,
+                    main_country: str | None) -> Mention:
+    """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the sentence
+    names first, else of the article's main country."""
+    tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
+    country = next((a.mention.country for a in args if a.mention.country and a.mention.type in
+                    ("country", "place")), main_country)
+    return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
+                   sector=frame.implicit_source_sector, confidence=0.5)
