@@ -77,3 +77,18 @@ def test_a_spokesman_in_its_name_speaks_for_the_previous_subject(pipeline):
     # no organisation before: nothing to speak for
     ms = mentions(pipeline, "وقال المتحدث باسمها إن الوضع هادئ.", date(2015, 8, 5))
     assert not any(x.id for x in ms)
+
+
+def test_a_family_name_alone_is_the_person_the_article_named_in_full(pipeline):
+    text = ("تدخل الرئيس العراقي فؤاد معصوم لإنقاذ الحكومة. وانتقدت قوى برلمانية عراقية تجاوز معصوم "
+            "لصلاحياته.")
+    ms = mentions(pipeline, text, date(2015, 8, 12))
+    assert [m.id for m in ms if m.text == "معصوم"] == ["irq-masum"]
+    group = next(m for m in ms if m.text.startswith("قوى برلمانية"))
+    assert (group.country, group.sector) == ("IRQ", "LEG")
+    # never named in full: the word alone is nobody
+    ms = mentions(pipeline, "قال مصدر إن معصوم سيغادر.", date(2015, 8, 12))
+    assert not any(m.id == "irq-masum" for m in ms)
+    # a patronymic's last word is not a family name: "سلمان" alone is not Mohammed bin Salman
+    ms = mentions(pipeline, "التقى الأمير محمد بن سلمان الوفد. وقال سلمان إن ...", date(2015, 8, 12))
+    assert [m.id for m in ms if m.text == "سلمان"] != ["sau-mbs"]

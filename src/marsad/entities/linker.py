@@ -44,6 +44,8 @@ DESTINATION_WORDS = frozenset(normalize_text(w) for w in ("إلى", "الى", "�
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 PROCLITIC_CHAINS = frozenset(PREFIX_CHAINS)
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
+# words before a name's last word that make it a father's or tribe's name, not a family name ("محمد بن سلمان")
+PATRONYMIC_WORDS = _word_set("patronymic_words")
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
 LOCATIVE_WORDS = _word_set("locative_words")
 # Nouns before a place name that pass on their preposition ("في محافظة لحج").
@@ -96,6 +98,20 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def family_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Normalised family name -> the one person of the knowledge base whose Arabic name ends with it; not a
+    patronymic's last word ("محمد بن سلمان"), nor a word of fewer than 3 letters."""
+    owners: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        if actor.kind != "person":
+            continue
+        for name in {actor.name_ar, *actor.aliases_ar}:
+            words = normalize_text(name).split()
+            if len(words) >= 2 and len(words[-1]) >= 3 and words[-2] not in PATRONYMIC_WORDS:
+                owners.setdefault(words[-1], set()).add(actor.id)
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
 @lru_cache(maxsize=1)
 def build_automaton() -> ahocorasick.Automaton:
     """Every alias of the knowledge base, countries and gazetteer, normalised, in one automaton."""
@@ -144,6 +160,11 @@ def build_automaton() -> ahocorasick.Automaton:
     for name in gaz.by_name:
         if name not in gaz.stoplist:
             add(name, PLACE, name)
+    # "فؤاد معصوم ... معصوم": a person's family name alone, once the article named them in full, when no other
+    # person of the knowledge base bears it and it names nothing else
+    for surname, actor_id in family_names(kb).items():
+        if surname not in table:
+            table[surname] = [(WEAK_ACTOR, actor_id)]
     # "للولايات المتحدة": ل + ال is written لل, so an alias starting with ال also matches without it after لل
     lil: dict[str, list[tuple[int, str]]] = {}
     for key, entries in table.items():
