@@ -448,3 +448,11 @@ def test_an_event_noun_made_by_the_actor_after_a_relative_light_verb(pipeline):
     evs = events(pipeline, "أكد الوزير أن بلاده تولي أهمية خاصة للزيارة التي قام بها الأمير محمد بن سلمان إلى روسيا.")
     visit = next(e for e in evs if e.type == "CONSULT")
     assert (visit.mode, visit.source.id, visit.target.id) == ("visit", "sau-mbs", "RUS")
+
+
+def test_a_named_body_without_a_country_can_be_the_target(pipeline):
+    evs = events(pipeline, "وكانت فلسطين دعت لجنة متابعة مبادرة السلام العربية، لعقد اجتماع على مستوى وزراء "
+                           "الخارجية.")
+    req = next(e for e in evs if e.type == "REQUEST")
+    assert req.source.id == "PSE"
+    assert req.target.text == "لجنة متابعة مبادرة السلام العربية"

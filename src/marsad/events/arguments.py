@@ -10,6 +10,9 @@ from marsad.model import Article, Mention, Token
 
 # sectors whose actors need no country to be a target (the UN, a church)
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
+# a generic agent of at most this many words is bare ("المسؤولين"، "وزراء الخارجية"); a longer one names a body
+# ("لجنة متابعة مبادرة السلام العربية")
+BARE_WORDS = 2
 
 
 def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -> Arg | None:
@@ -31,7 +34,8 @@ def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -
             continue  # "قصف شنه الحوثيون وميليشيات صالح على ...": a second subject, not the object
         if a.mention.is_place and not frame.object_places:
             continue
-        if a.mention.agent and a.mention.country is None and a.mention.sector not in STATELESS_SECTORS:
+        if a.mention.agent and a.mention.country is None and a.mention.sector not in STATELESS_SECTORS \
+                and len(a.mention.text.split()) <= BARE_WORDS:
             continue
         if frame.theme_forces and a.mention.id is None and a.mention.sector == "MIL" and a.marker == "":
             continue  # "إرسال قوات إلى ليبيا": the forces sent; the target is where they go
