@@ -33,17 +33,20 @@ GOLD = Path(__file__).resolve().parent / "gold" / "events"
 # real 0.58 / 0.31 / 0.28, CONSULT 0.64 / 0.54; written 0.63 / 0.51 / 0.45, CONSULT 0.79 / 0.79.
 # 2026-11-23, later (relative clauses, clashes between the counted dead, holders of places attacked, بلاده,
 # headline dedupe): real 0.64 / 0.40 / 0.34, CONSULT 0.76 / 0.64; written 0.68 / 0.57 / 0.52, CONSULT 0.89 / 0.89.
+# 2026-11-23 (relative clauses after things, co-subjects, من جهة, spokesmen باسمه, protest nouns' protesters,
+# summits, masdar objects, family names): real 0.67 / 0.48 / 0.40, CONSULT 0.77 / 0.67; written 0.69 / 0.58 /
+# 0.53, CONSULT 0.92 / 0.92.
 FLOORS = {
-    ("real", "type", "micro"): 0.60,
-    ("real", "type+actors", "micro"): 0.37,
-    ("real", "type+actors+date", "micro"): 0.31,
-    ("real", "type", "CONSULT"): 0.72,
-    ("real", "type+actors", "CONSULT"): 0.60,
-    ("written", "type", "micro"): 0.65,
-    ("written", "type+actors", "micro"): 0.53,
-    ("written", "type+actors+date", "micro"): 0.48,
-    ("written", "type", "CONSULT"): 0.85,
-    ("written", "type+actors", "CONSULT"): 0.85,
+    ("real", "type", "micro"): 0.64,
+    ("real", "type+actors", "micro"): 0.45,
+    ("real", "type+actors+date", "micro"): 0.37,
+    ("real", "type", "CONSULT"): 0.74,
+    ("real", "type+actors", "CONSULT"): 0.64,
+    ("written", "type", "micro"): 0.66,
+    ("written", "type+actors", "micro"): 0.55,
+    ("written", "type+actors+date", "micro"): 0.50,
+    ("written", "type", "CONSULT"): 0.88,
+    ("written", "type+actors", "CONSULT"): 0.88,
 }
 GOALS = {("real", "type+actors", "micro"): 0.80}  # issue 5's target, printed, not asserted
 
