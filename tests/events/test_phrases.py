@@ -456,3 +456,8 @@ def test_a_named_body_without_a_country_can_be_the_target(pipeline):
     req = next(e for e in evs if e.type == "REQUEST")
     assert req.source.id == "PSE"
     assert req.target.text == "لجنة متابعة مبادرة السلام العربية"
+
+
+def test_a_verbal_noun_after_a_time_word_dates_another_event(pipeline):
+    evs = events(pipeline, "وأعلن الجيش عزل الرئيس محمد مرسي بعد احتجاجات حاشدة على حكمه.")
+    assert [e.type for e in evs] == ["COERCE"]  # "بعد احتجاجات" is when, not a second event

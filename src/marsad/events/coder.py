@@ -223,6 +223,8 @@ class EventCoder:
             return None  # "بعد طلب من": a verb form after a preposition is a verbal noun
         if trig.tense == "noun" and prev_word in lex.demonstratives:
             return None  # "ويعد هذا اللقاء الثاني بين ...": the meeting already told
+        if trig.tense == "noun" and bare_conj(prev_word) in lex.time_anchors:
+            return None  # "بعد احتجاجات حاشدة": a time anchor of another event
         if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
         antecedent_subject = not hit.relative and prev_word in lex.relatives

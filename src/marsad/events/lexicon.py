@@ -67,6 +67,7 @@ class TriggerLexicon:
     casualty_after: frozenset[str] = frozenset()  # "X قتلوا"
     svo_openers: frozenset[str] = frozenset()  # "لكن موسكو انتقدت": a past verb after its subject
     masdar_governors: frozenset[str] = frozenset()  # "وأعلن الجيش عزل مرسي": عزل is the verbal noun
+    time_anchors: frozenset[str] = frozenset()  # "بعد احتجاجات حاشدة": a noun after them dates another event
     relative_light_verbs: frozenset[str] = frozenset()  # "الزيارة التي قام بها X": X made the visit
     quantity_words: frozenset[str] = frozenset()  # "عن عشرات من المعتقلين": the count passes on its preposition
     verb_prepositions: frozenset[str] = frozenset()  # "وعبر الوزير": a sentence-opening عبر is the verb عبّر
@@ -140,6 +141,7 @@ def load_triggers() -> TriggerLexicon:
         casualty_after=frozenset(normalize_text(w) for w in raw.get("casualty_after", [])),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
         masdar_governors=frozenset(normalize_text(w) for w in raw.get("masdar_governors", [])),
+        time_anchors=frozenset(normalize_text(w) for w in raw.get("time_anchors", [])),
         relative_light_verbs=frozenset(normalize_text(w) for w in raw.get("relative_light_verbs", [])),
         quantity_words=frozenset(normalize_text(w) for w in raw.get("quantity_words", [])),
         verb_prepositions=frozenset(normalize_text(w) for w in raw.get("verb_prepositions", [])),
