@@ -147,12 +147,10 @@ class TriggerFinder:
                 continue
             if not trig.requires:
                 return trig, after
-            if any(_bare(t.norm) in trig.requires or t.norm in trig.requires for t in tokens[b0:b1]):
+            if any(_required(t.norm, trig.requires) for t in tokens[b0:b1]):
                 return trig, after  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
             for j in range(after, min(t1, after + trig.window)):
-                word = tokens[j].norm
-                if word in trig.requires or _bare(word) in trig.requires \
-                        or (word[:1] in CONJUNCTIONS and word[1:] in trig.requires):
+                if _required(tokens[j].norm, trig.requires):
                     return trig, j + 1
         return None
 
@@ -162,7 +160,8 @@ class TriggerFinder:
         """(form, future, noun only, pronoun suffix, definite) readings of a word with its clitics removed (cached:
         news repeats its words, and this runs on every token of every candidate sentence)."""
         out = [(word, False, False, False, False)]
-        rest = bare_conj(word) if bare_conj(word) != word else None
+        rest = bare_conj(word)
+        rest = rest if rest != word else None
         if rest:
             out.append((rest, False, False, False, False))
         for w in (word, rest):
@@ -189,6 +188,11 @@ class TriggerFinder:
 def bare_conj(word: str) -> str:
     """A word without a conjunction (وأصيب -> أصيب)."""
     return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
+
+
+def _required(word: str, requires: frozenset[str]) -> bool:
+    """A light verb's required noun, with or without its article, prepositions or و (الغارات، بالهجوم، وغارات)."""
+    return word in requires or _bare(word) in requires or (word[:1] in CONJUNCTIONS and word[1:] in requires)
 
 
 def _bare(word: str) -> str:
