@@ -32,11 +32,14 @@ TITLE_PENALTY = 0.1
 # The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
 # "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
-PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
 QAD = "قد"
-QUOTES = frozenset('"«»“”:')
-# Generic agents that need no country to be a target ("المجتمع الدولي"، "الأمة الإسلامية").
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+# Sectors whose actor named before a protest noun may be its protesters ("خرج أنصار الحزب في مظاهرات").
+PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
+# Punctuation between a speaker and a verb that opens a quotation ("وقال لافروف "يرفض ...").
+QUOTES = frozenset('"«»“”:')
+# The ending of a sound masculine plural in the accusative or genitive ("مسؤولين"): never a verb's subject.
+ACCUSATIVE_PLURAL = "ين"
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
@@ -207,7 +210,7 @@ class EventCoder:
         actors_after = [a for a in after if self._actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
         if first is not None and (self._counterpart(first.mention) or trig.tense != "noun" and first.mention.id is None
-                                  and first.mention.type == "group" and first.mention.text.split()[0].endswith("ين")):
+                                  and first.mention.type == "group" and first.mention.text.split()[0].endswith(ACCUSATIVE_PLURAL)):
             # "وسيلتقي نظيره المصري": the counterpart is the object, never the subject; so is a plural in the
             # accusative ("التقى مسؤولين عراقيين"; a subject would read مسؤولون)
             first = None
@@ -250,7 +253,6 @@ class EventCoder:
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            # "وأعلن الجيش عزل مرسي": a past form after a verb taking a verbal noun and its subject is that noun
             between_words = self._text[subject_end:tstart]
             if between_words[:1] in ('"', "»", "”"):
                 between_words = between_words[1:]  # the quote closing the subject's name (تنظيم "داعش" يهدد)
@@ -260,7 +262,9 @@ class EventCoder:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
             elif trig.tense == "past" and not (qad or after_anna or opener or gap == 0 and si >= 0
                                                and bare_conj(tokens[si].norm) in lex.masdar_governors):
-                svo_subject = None  # a past verb takes its subject before it only in "كان X قد فعل" or after أن
+                # a past verb takes its subject before it only in "كان X قد فعل", after أن, opening a clause, or
+                # as the verbal noun after a verb and its subject ("وأعلن الجيش عزل مرسي")
+                svo_subject = None
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
         fixed_pair: tuple[Arg, Arg] | None = None
