@@ -26,7 +26,7 @@ from typing import Any
 
 from marsad.entities import EntityLinker
 from marsad.entities.kb import KnowledgeBase
-from marsad.entities.linker import load_lexicon
+from marsad.entities.vocabulary import load_lexicon
 from marsad.model import Article, Mention
 from marsad.text import TextAnalyzer
 from marsad.text.normalize import normalize_text

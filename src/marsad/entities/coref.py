@@ -17,7 +17,7 @@ from marsad.model import Article, Mention
 from marsad.text.normalize import map_span, normalize_text
 
 if TYPE_CHECKING:
-    from marsad.entities.linker import Lexicon
+    from marsad.entities.vocabulary import Lexicon
 
 
 @lru_cache(maxsize=4)

@@ -8,26 +8,27 @@ role phrases resolve to whoever held the office on the article's date.
 from __future__ import annotations
 
 import dataclasses
-import json
-import re
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 
-from marsad.entities.coref import Coreference, clitic_word_re, latter_re
+from marsad.entities.coref import Coreference
 from marsad.entities.kb import Actor, KnowledgeBase
 from marsad.entities.places import Gazetteer
+from marsad.entities.vocabulary import (
+    CAPITAL_NOUNS,
+    DEPUTY_WORDS,
+    FORMER_WORDS,
+    LOCATIVE_WORDS,
+    NOT_NAMES,
+    PATRONYMIC_WORDS,
+    PLACE_NOUNS,
+    load_lexicon,
+)
 from marsad.model import Article, Mention
 from marsad.text.normalize import map_span, normalize_text
 from marsad.text.tokens import PREFIX_CHAINS
-
-
-def _word_set(key: str) -> frozenset[str]:
-    raw = json.loads(resources.files("marsad.data").joinpath("entity_words.json").read_text(encoding="utf-8"))
-    return frozenset(normalize_text(w) for w in raw[key])
-
 
 # What a pattern stands for; lower number wins a tie between matches of the same length.
 ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 2, 3, 4, 5, 6, 7
@@ -35,67 +36,12 @@ ACTOR, OFFICE, COUNTRY, DEMONYM, AGENT, WEAK_ACTOR, WEAK_COUNTRY, PLACE = 0, 1, 
 # Confidence of a link by what matched (calibrated by eye on the example corpus; issue 3 measures it).
 CONFIDENCE = {ACTOR: 0.95, OFFICE: 0.85, COUNTRY: 0.95, DEMONYM: 0.8, AGENT: 0.6, PLACE: 0.7, WEAK_ACTOR: 0.7,
               WEAK_COUNTRY: 0.75}
-# A role phrase after these names the holder's deputy or adviser; before these, a former holder.
-DEPUTY_WORDS = _word_set("deputy_words")
-FORMER_WORDS = _word_set("former_words")
-# Words that start with ال but are no family name ("محمد بن سلمان إلى الأردن").
-NOT_NAMES = _word_set("not_family_names")
 DESTINATION_WORDS = frozenset(normalize_text(w) for w in ("إلى", "الى", "لدى", "في"))
 NER_KINDS = {"PERS": "person", "ORG": "organization"}  # LOC names come from the gazetteer
 PROCLITIC_CHAINS = frozenset(PREFIX_CHAINS)
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
-# words before a name's last word that make it a father's or tribe's name, not a family name ("محمد بن سلمان")
-PATRONYMIC_WORDS = _word_set("patronymic_words")
-# Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
-LOCATIVE_WORDS = _word_set("locative_words")
-# Nouns before a place name that pass on their preposition ("في محافظة لحج").
-PLACE_NOUNS = _word_set("place_nouns")
-# Nouns that name a country's capital with its demonym ("العاصمة القطرية").
-CAPITAL_NOUNS = _word_set("capital_nouns")
 # Two mentions joined by at most this much text (spaces, a comma, a rank) form one title + name chain.
 CHAIN_GAP = 3
-
-
-@dataclasses.dataclass(frozen=True)
-class Lexicon:
-    ranks: tuple[str, ...]
-    agents: dict[str, tuple[str, str]]  # normalised phrase -> (sector, kind)
-    name_followers: frozenset[str]
-    latter: frozenset[str]
-    both_sides: frozenset[str]
-    counterpart: frozenset[str] = frozenset()
-    counterpart_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # function -> class
-    own_country: frozenset[str] = frozenset()  # بلاده: the country of the sentence's subject
-    spokesman_of: frozenset[str] = frozenset()  # "المتحدث باسمه": the spokesman of the organisation named before
-
-    @property
-    def latter_re(self) -> re.Pattern[str]:
-        """The anaphor as a whole word, after an optional و; group 2 is the word."""
-        return latter_re(self.latter)
-
-
-def is_counterpart(word: str) -> bool:
-    """A normalised word that is "نظيره"، "بنظيره"، "ونظيرهم" ... (entity_words.json: counterpart)."""
-    words = load_lexicon().counterpart
-    return bool(words) and clitic_word_re(words).fullmatch(word) is not None
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    data = resources.files("marsad.data")
-    raw = json.loads(data.joinpath("entity_words.json").read_text(encoding="utf-8"))
-    agents = json.loads(data.joinpath("agents.json").read_text(encoding="utf-8"))["agents"]
-    return Lexicon(
-        ranks=tuple(sorted({normalize_text(r) for r in raw["ranks"]}, key=len, reverse=True)),
-        agents={normalize_text(a["phrase"]): (a["sector"], a["kind"]) for a in agents},
-        name_followers=frozenset(normalize_text(w).split()[0] for w in raw.get("name_followers", [])),
-        latter=frozenset(normalize_text(w) for w in raw.get("latter", [])),
-        both_sides=frozenset(normalize_text(w) for w in raw.get("both_sides", [])),
-        counterpart=frozenset(normalize_text(w) for w in raw.get("counterpart", [])),
-        counterpart_offices={f: tuple(group) for group in raw.get("counterpart_offices", []) for f in group},
-        own_country=frozenset(normalize_text(w) for w in raw.get("own_country", [])),
-        spokesman_of=frozenset(normalize_text(w) for w in raw.get("spokesman_of", [])),
-    )
 
 
 def family_names(kb: KnowledgeBase) -> dict[str, str]:

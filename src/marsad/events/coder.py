@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 
 from marsad.dates.attach import attach_event_date
-from marsad.entities.linker import EntityLinker, is_counterpart, load_lexicon
+from marsad.entities.linker import EntityLinker
+from marsad.entities.vocabulary import is_counterpart, load_lexicon
 from marsad.events.arguments import choose_object, coordinated, implicit_source
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from marsad.entities.kb import KnowledgeBase
-from marsad.entities.linker import LOCATIVE_WORDS
+from marsad.entities.vocabulary import LOCATIVE_WORDS
 from marsad.events.markers import Arg
 from marsad.model import Article, Mention
 from marsad.text.normalize import normalize_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from marsad.entities.linker import PLACE_NOUNS
+from marsad.entities.vocabulary import PLACE_NOUNS
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.triggers import CONJUNCTIONS, Hit
 from marsad.model import Article, Mention, Token
