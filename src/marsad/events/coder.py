@@ -19,7 +19,7 @@ from marsad.events.markers import FROM, LEADER, Arg, MarkerReader, governed_noun
 from marsad.events.passes import dedupe, localise, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_status, to_date
-from marsad.events.triggers import Hit, TriggerFinder, bare_conj
+from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
 from marsad.events.victims import VictimReader
 from marsad.model import Article, Event, Mention, Sentence, Token
 from marsad.text.normalize import normalize_text
@@ -215,6 +215,9 @@ class EventCoder:
             # "وسيلتقي نظيره المصري": the counterpart is the object, never the subject; so is a plural in the
             # accusative ("التقى مسؤولين عراقيين"; a subject would read مسؤولون)
             first = None
+        plural = plural_verb(tokens[hit.start_tok].norm, trig.tense)
+        if plural:
+            first = None  # "طردوا أيضاً الحوثيين": a plural verb's subject is before it or dropped
         svo_subject = next((a for a in reversed(before) if a.marker == "" and self._actor(a)), None)
         if svo_subject is not None and svo_subject.conj:
             # "إسرائيل وحركة حماس وافقتا": the first of a coordinated pair is the subject
@@ -252,16 +255,21 @@ class EventCoder:
                 KANA & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
             si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
             after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
+            counted = si >= 0 and tokens[si].norm.isdigit()  # "أن 25 حوثيا قتلوا": a count, then a passive verb
             # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
             opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
             between_words = self._text[subject_end:tstart]
             if between_words[:1] in ('"', "»", "”"):
                 between_words = between_words[1:]  # the quote closing the subject's name (تنظيم "داعش" يهدد)
-            if QUOTES & set(between_words):
-                svo_subject = None  # "وقال لافروف "يرفض شركاؤنا ...": the speaker, not the quoted verb's subject
+            embedded = any(t.norm in ANNA for t in tokens[self._token_after(tokens, subject_end) : hit.start_tok])
+            if QUOTES & set(between_words) or embedded:
+                # "وقال لافروف "يرفض ..."، "وقالت مصادر إن 40 شخصا قتلوا": the speaker, not the quoted or
+                # reported verb's subject
+                svo_subject = None
             elif hit.conj and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
-            elif trig.tense == "past" and not (qad or after_anna or opener or gap == 0 and si >= 0
+            elif trig.tense == "past" and not (qad or after_anna or opener or plural and not counted
+                                               or gap == 0 and si >= 0
                                                and bare_conj(tokens[si].norm) in lex.masdar_governors):
                 # a past verb takes its subject before it only in "كان X قد فعل", after أن, opening a clause, or
                 # as the verbal noun after a verb and its subject ("وأعلن الجيش عزل مرسي")

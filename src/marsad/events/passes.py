@@ -18,12 +18,13 @@ def dedupe(article: Article, events: list[Event]) -> list[Event]:
 
     title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
     body = [ev for ev in events if ev.evidence_span not in title_spans]
+    lead = next(((s.start, s.end) for s in article.sentences if not s.is_title), None)
     # "تظاهر الآلاف ... احتجاجا على"، "تصاعد الاحتجاجات ... المظاهرات": protesters named by the trigger itself
     # are those of the sentence's other protest of the type
     told = {(ev.type, ev.evidence_span) for ev in events if not _implicit(ev)}
     out, seen = [], set()
     for ev in events:
-        if ev.evidence_span in title_spans and any(_retold(ev, b) for b in body):
+        if ev.evidence_span in title_spans and any(_retold(ev, b, b.evidence_span == lead) for b in body):
             continue
         if _implicit(ev):
             if (ev.type, ev.evidence_span) in told:
@@ -42,15 +43,17 @@ def _implicit(ev: Event) -> bool:
     return ev.source.span == ev.trigger_span
 
 
-def _retold(title: Event, body: Event) -> bool:
+def _retold(title: Event, body: Event, in_lead: bool) -> bool:
     """The body event tells the headline's: same type and status, a date the headline does not contradict, and
-    actors that agree."""
+    actors that agree; the lead sentence retells the headline's event by the same source even when the headline
+    shortens its target ("تركيا تجمد أموال المخلوع وقادة حوثيين" for "جمدت تركيا رسميا أموال الرئيس اليمني
+    السابق علي عبدالله صالح ... وعدد من قادة التمرد")."""
     if title.type != body.type or title.status != body.status:
         return False
     if title.date is not None and title.date_source == FROM_TEXT and (
             body.date is None or body.date.value != title.date.value):
         return False
-    return _same_actor(title.source, body.source) and _same_actor(title.target, body.target)
+    return _same_actor(title.source, body.source) and (in_lead or _same_actor(title.target, body.target))
 
 
 def _same_actor(a: Mention | None, b: Mention | None) -> bool:

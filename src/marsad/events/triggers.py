@@ -190,6 +190,25 @@ def bare_conj(word: str) -> str:
     return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
 
 
+# the object pronouns a verb may carry after its plural ending (أسروه، يتهمونه)
+OBJECT_CLITICS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني")
+# the present prefixes (with the future سـ): يـ and تـ agree with a third person
+PRESENT_PREFIXES = ("ي", "ت", "سي", "ست")
+
+
+def plural_verb(word: str, tense: str) -> bool:
+    """A verb conjugated for a plural subject (طردوا، وأسروه، يطالبون، لم يلتقوا): in Arabic a verb before its
+    subject stays singular, so such a verb's subject came before it or is dropped, and the actor after it is its
+    object ("طردوا أيضاً الحوثيين")."""
+    word = bare_conj(word)
+    if tense == "past":
+        return any(word.endswith("وا" if not c else "و" + c) for c in OBJECT_CLITICS) and len(word) > 4
+    if tense == "present":
+        return word.startswith(PRESENT_PREFIXES) and len(word) > 4 \
+            and any(word.endswith(e + c) for e in ("ون", "وا") for c in OBJECT_CLITICS if not (e == "وا" and c))
+    return False
+
+
 def _required(word: str, requires: frozenset[str]) -> bool:
     """A light verb's required noun, with or without its article, prepositions or و (الغارات، بالهجوم، وغارات)."""
     return word in requires or _bare(word) in requires or (word[:1] in CONJUNCTIONS and word[1:] in requires)

@@ -1,0 +1,53 @@
+"""Clause structure through the whole pipeline: a plural verb's subject, a reported clause's own subject, a
+headline retold by its lead; sentences taken from or modelled on the SaudiNewsNet gold."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.events.triggers import plural_verb
+from marsad.model import RawDocument
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def process(pipeline: Pipeline, text: str, title: str | None = None):
+    raw = RawDocument(doc_id="t", title=title, content=text, origin="test", content_type="text",
+                      published=date(2015, 8, 5))
+    return pipeline.process(raw).events
+
+
+@pytest.mark.parametrize(("word", "tense", "plural"), [
+    ("طردوا", "past", True), ("واسروه", "past", True), ("يطالبون", "present", True), ("يلتقوا", "present", True),
+    ("يتهمونه", "present", True), ("التقى", "past", False), ("يدعو", "present", False), ("زيارة", "noun", False),
+])
+def test_plural_verb(word, tense, plural):
+    assert plural_verb(word, tense) is plural
+
+
+def test_the_actor_after_a_plural_verb_is_its_object(pipeline):
+    (ev,) = process(pipeline, "وأضافت المصادر أن وحدات الجيش اليمني طردوا أيضاً الحوثيين من مدينة لودر.")
+    assert (ev.type, ev.source.country, ev.source.sector, ev.target.id) == ("ASSAULT", "YEM", "MIL", "yem-houthis")
+
+
+def test_a_count_before_a_plural_verb_reads_it_as_passive(pipeline):
+    (ev,) = process(pipeline, "ذكرت مصادر صحفية أن 25 حوثياً قتلوا جراء قصف جوي شنته قوات التحالف على مواقعهم.")
+    assert (ev.source.id, ev.target.id) == ("sau-coalition", "yem-houthis")
+
+
+def test_a_reported_clause_does_not_take_the_speaker_as_its_subject(pipeline):
+    evs = process(pipeline, "وقالت مصادر عراقية إن 40 شخصا على الأقل قتلوا حينما انفجرت سيارة ملغومة في سوق بعقوبة.")
+    assert not any(e.source.text.startswith("مصادر") for e in evs)
+
+
+def test_a_headline_shortening_its_target_is_retold_by_the_lead(pipeline):
+    evs = process(pipeline, "جمدت تركيا رسميا أموال الرئيس اليمني السابق علي عبدالله صالح المتحالف مع المتمردين "
+                            "الحوثيين وعدد من قادة التمرد.", title="تركيا تجمد أموال المخلوع وقادة حوثيين")
+    (sanction,) = [e for e in evs if e.type == "SANCTION"]
+    assert sanction.evidence_span[0] > 0 and sanction.target.id == "yem-saleh"
