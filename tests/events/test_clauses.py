@@ -51,3 +51,13 @@ def test_a_headline_shortening_its_target_is_retold_by_the_lead(pipeline):
                             "الحوثيين وعدد من قادة التمرد.", title="تركيا تجمد أموال المخلوع وقادة حوثيين")
     (sanction,) = [e for e in evs if e.type == "SANCTION"]
     assert sanction.evidence_span[0] > 0 and sanction.target.id == "yem-saleh"
+
+
+def test_a_present_verb_describing_an_indefinite_object_acts_for_the_clause_subject(pipeline):
+    evs = process(pipeline, "وتقود الولايات المتحدة حاليا تحالفا يشن ضربات جوية على داعش في سوريا والعراق ويتعاون "
+                            "مع تركيا.")
+    assert {(e.type, e.source.id, e.target.id) for e in evs} >= {("ASSAULT", "USA", "isis"),
+                                                                 ("COOPERATE", "USA", "TUR")}
+    (req,) = process(pipeline, "أصدر مجلس الأمن الدولي اليوم الجمعة قرارا بالإجماع يطلب من الأمين العام للأمم "
+                               "المتحدة وضع خطة لتأسيس جهة تحقيق.")
+    assert (req.type, req.source.id, req.target.sector) == ("REQUEST", "un-security-council", "IGO")

@@ -276,6 +276,12 @@ class EventCoder:
                 svo_subject = None
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
+        if trig.tense == "present" and first is None and not hit.relative \
+                and self._describes_indefinite(tokens, hit.start_tok, before):
+            # "تقود الولايات المتحدة تحالفا يشن ضربات"، "أصدر مجلس الأمن قرارا بالإجماع يطلب من": the verb describes
+            # the object of the clause, which acts for the clause's subject
+            svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via and self._actor(a)
+                                and not a.mention.is_place), None)
         fixed_pair: tuple[Arg, Arg] | None = None
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
@@ -474,6 +480,18 @@ class EventCoder:
         """An actor argument: not a place (the linker already turned capitals used for their governments,
         "أعلنت القاهرة", into countries)."""
         return not arg.mention.is_place
+
+    def _describes_indefinite(self, tokens: list[Token], i: int, before: list[Arg]) -> bool:
+        """The verb at ``i`` follows an indefinite noun in the accusative (تحالفا، قرارا), at most across
+        prepositional words (قرارا بالإجماع يطلب), with no actor between: an adjectival clause on that noun."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            word = bare_conj(tokens[j].norm)
+            if word.endswith("ا") and not word.startswith("ال") and len(word) > 3 and not word.endswith("يا") \
+                    and word not in self.lexicon.fillers:
+                return not any(a.mention.span[0] >= tokens[j].start for a in before)
+            if not word.startswith(("ب", "ل")):
+                return False
+        return False
 
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""
