@@ -61,3 +61,8 @@ def test_a_present_verb_describing_an_indefinite_object_acts_for_the_clause_subj
     (req,) = process(pipeline, "أصدر مجلس الأمن الدولي اليوم الجمعة قرارا بالإجماع يطلب من الأمين العام للأمم "
                                "المتحدة وضع خطة لتأسيس جهة تحقيق.")
     assert (req.type, req.source.id, req.target.sector) == ("REQUEST", "un-security-council", "IGO")
+
+
+def test_a_verb_after_a_fronted_phrase_takes_the_subject_carried_from_before(pipeline):
+    evs = process(pipeline, "وينتقل كيري، غدا الإثنين، إلى الدوحة. وبعد الدوحة ينتقل إلى سنغافورة وماليزيا وفيتنام.")
+    assert [(e.source.id, e.target.id) for e in evs] == [("usa-kerry", "QAT"), ("usa-kerry", "SGP")]

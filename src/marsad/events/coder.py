@@ -363,7 +363,7 @@ class EventCoder:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
             elif previous_source is not None and hit.conj:
                 readings.append((Arg(previous_source, ""), True))
-            elif carried is not None and hit.conj and hit.start_tok <= 1:
+            elif carried is not None and (hit.conj and hit.start_tok <= 1 or self._fronted(tokens, hit, before)):
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
@@ -480,6 +480,13 @@ class EventCoder:
         """An actor argument: not a place (the linker already turned capitals used for their governments,
         "أعلنت القاهرة", into countries)."""
         return not arg.mention.is_place
+
+    def _fronted(self, tokens: list[Token], hit: Hit, before: list[Arg]) -> bool:
+        """A verb opening its sentence after a fronted prepositional phrase naming no actor ("وبعد الدوحة ينتقل
+        إلى سنغافورة"، "وفي وقت لاحق، التقى"): a pro-drop verb like one opening the sentence."""
+        first = tokens[0].norm if tokens else ""
+        return 1 < hit.start_tok <= 4 and first[:1] == "و" and first[1:2] in ("ب", "ف", "ل", "ع", "م") \
+            and not any(a.mention.type in ("person", "organization", "group") for a in before)
 
     def _describes_indefinite(self, tokens: list[Token], i: int, before: list[Arg]) -> bool:
         """The verb at ``i`` follows an indefinite noun in the accusative (تحالفا، قرارا), at most across
