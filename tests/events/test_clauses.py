@@ -66,3 +66,11 @@ def test_a_present_verb_describing_an_indefinite_object_acts_for_the_clause_subj
 def test_a_verb_after_a_fronted_phrase_takes_the_subject_carried_from_before(pipeline):
     evs = process(pipeline, "وينتقل كيري، غدا الإثنين، إلى الدوحة. وبعد الدوحة ينتقل إلى سنغافورة وماليزيا وفيتنام.")
     assert [(e.source.id, e.target.id) for e in evs] == [("usa-kerry", "QAT"), ("usa-kerry", "SGP")]
+
+
+def test_a_possessive_suffix_is_the_person_named_before_not_a_group(pipeline):
+    evs = process(pipeline, "تدخل الرئيس العراقي فؤاد معصوم لإنقاذ الحكومة، وطلب من رئيس البرلمان سليم الجبوري "
+                            "التريث. وانتقدت قوى برلمانية عراقية تجاوز معصوم لصلاحياته مستغربة اجتماعه المفاجئ مع "
+                            "الجبوري في مكتبه بالبرلمان.")
+    (meeting,) = [e for e in evs if e.type == "CONSULT"]
+    assert (meeting.source.id, meeting.target.id) == ("irq-masum", "irq-salim-jabouri")

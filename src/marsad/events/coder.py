@@ -310,6 +310,10 @@ class EventCoder:
                 readings.append((agent, False))
         if hit.pronoun:
             # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
+            # "مستغربة اجتماعه": ه is one person; unless the last source is a person, the nearest one before
+            nearest = next((a for a in reversed(before) if a.mention.type == "person"), None)
+            if nearest is not None and not (previous_source is not None and previous_source.type == "person"):
+                readings.append((nearest, True))
             if (previous_source or carried) is not None:
                 readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
             elif svo_subject is not None and svo_subject.mention.type == "person":
