@@ -74,3 +74,22 @@ def test_a_possessive_suffix_is_the_person_named_before_not_a_group(pipeline):
                             "الجبوري في مكتبه بالبرلمان.")
     (meeting,) = [e for e in evs if e.type == "CONSULT"]
     assert (meeting.source.id, meeting.target.id) == ("irq-masum", "irq-salim-jabouri")
+
+
+def test_a_trilateral_meeting_lists_its_members_and_a_plural_office_names_each_holder(pipeline):
+    evs = process(pipeline, "حيث يعقد اجتماع ثلاثي يضم وزراء خارجية المملكة العربية السعودية والولايات المتحدة "
+                            "والاتحاد الروسي، حيث يلتقي معالي الأستاذ عادل الجبير السيد كيري ولافروف في اجتماع "
+                            "ثلاثي لبحث ملفات الأوضاع في سوريا والعلاقات مع إيران.")
+    assert [(e.mode, e.source.id, e.target.id) for e in evs] == [
+        ("multilateral", "sau-jubeir", "usa-kerry"),  # the members, each his country's foreign minister
+        ("meet", "sau-jubeir", "usa-kerry"),  # "في اجتماع ثلاثي" restates the verb's meeting: no Kerry-Iran
+    ]
+    (ev,) = process(pipeline, "كما أوضح المصدر أن محاور اللقاء الثلاثي الذي جمع وزير الخارجية السعودي بنظيره الروسي "
+                              "سيرغي لافروف والأميركي جون كيري ستكون على الطاولة.")
+    assert (ev.mode, ev.source.id, ev.target.id) == ("multilateral", "sau-jubeir", "rus-lavrov")
+
+
+def test_a_meeting_noun_after_fi_is_kept_when_the_verb_before_told_none(pipeline):
+    evs = process(pipeline, "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس. وبحث في لقائه مع نظيره المصري "
+                            "سامح شكري العلاقات بين البلدين.")
+    assert ("usa-kerry", "egy-shoukry") in [(e.source.id, e.target.id) for e in evs if e.mode == "meet"]

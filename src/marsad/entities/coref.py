@@ -32,6 +32,12 @@ def clitic_word_re(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
+@lru_cache(maxsize=4)
+def plural_office_re(phrases: frozenset[str]) -> re.Pattern[str]:
+    """A plural office phrase ("وزراء خارجية") as whole words; group 1 is the phrase."""
+    return re.compile(r"(?<![\w])(" + "|".join(sorted(phrases, key=len, reverse=True)) + r")(?![\w])")
+
+
 def _sentence_start(article: Article, pos: int) -> int:
     return next((st.start for st in reversed(article.sentences) if st.start <= pos), 0)
 
@@ -59,6 +65,7 @@ class Coreference:
 
     def __call__(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         mentions = self.counterparts(article, self.latter(article, self.spokesmen(article, mentions)))
+        mentions = self.plural_offices(article, mentions)
         return self.bare_titles(article, self.own_country(article, mentions))
 
     def own_country(self, article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -159,6 +166,28 @@ class Coreference:
             if office is not None:
                 out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
                                              article.published)
+        return out
+
+    def plural_offices(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"وزراء خارجية السعودية والولايات المتحدة وروسيا": each country joined after a plural office stands for
+        its holder of that office on the publication date (entity_words.json: plural_offices)."""
+        offices = self.lexicon.plural_offices
+        if not offices or not any(p in article.norm for p in offices):
+            return mentions
+        out = list(mentions)
+        starts = [m.span[0] for m in out]
+        for hit in plural_office_re(frozenset(offices)).finditer(article.norm):
+            functions = offices[hit.group(1)]
+            _, end = map_span(article.norm_offsets, hit.start(1), hit.end(1))
+            k = bisect.bisect_left(starts, end)
+            while k < len(out) and out[k].type == "country" and out[k].id \
+                    and article.text[end : out[k].span[0]].strip(" ،,و") == "":
+                m = out[k]
+                office = next((o for o in (f"{m.id}.{f}" for f in functions) if o in self.kb.offices), None)
+                if office is None:
+                    break
+                out[k] = self.office_mention(office, m.text, m.span, article.published)
+                end, k = m.span[1], k + 1
         return out
 
     def bare_titles(self, article: Article, mentions: list[Mention]) -> list[Mention]:

@@ -49,6 +49,7 @@ class Lexicon:
     counterpart_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # function -> class
     own_country: frozenset[str] = frozenset()  # بلاده: the country of the sentence's subject
     spokesman_of: frozenset[str] = frozenset()  # "المتحدث باسمه": the spokesman of the organisation named before
+    plural_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "وزراء خارجية" -> functions
 
     @property
     def latter_re(self) -> re.Pattern[str]:
@@ -76,4 +77,5 @@ def load_lexicon() -> Lexicon:
         counterpart_offices={f: tuple(group) for group in raw.get("counterpart_offices", []) for f in group},
         own_country=frozenset(normalize_text(w) for w in raw.get("own_country", [])),
         spokesman_of=frozenset(normalize_text(w) for w in raw.get("spokesman_of", [])),
+        plural_offices={normalize_text(k): tuple(v) for k, v in raw.get("plural_offices", {}).items()},
     )

@@ -176,15 +176,27 @@ class EventCoder:
             a.via = self.markers.via(tokens, starts, a.mention, governed)
         previous_source: Mention | None = None
         out = []
+        coded: list[Hit] = []  # the hits that made an event
         for k, hit in enumerate(hits):
+            if self._restates(tokens, hit, coded):
+                continue
             window_end = self._window_end(tokens, hits, k, sent.end)
             event = self._code(article, sent, tokens, hit, args, window_end, previous_source, countries,
                                self._last_source)
             if event is not None:
                 out.append(event)
+                coded.append(hit)
                 if hit.trigger.tense != "noun" or event.source.type != "country":
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
         return perpetrators_accused(out)
+
+    def _restates(self, tokens: list[Token], hit: Hit, coded: list[Hit]) -> bool:
+        """"يلتقي الجبير كيري ولافروف في اجتماع ثلاثي": a meeting noun after في/خلال restates the meeting a verb
+        before it in the sentence told (not so an attack: "قتل 2 ... في المعارك التي اندلعت" tells the clash)."""
+        if hit.trigger.tense != "noun" or hit.trigger.type != "CONSULT" or hit.start_tok == 0 \
+                or tokens[hit.start_tok - 1].norm not in self.lexicon.restating_prepositions:
+            return False
+        return any(h.trigger.type == hit.trigger.type and h.trigger.tense != "noun" for h in coded)
 
     # -- arguments ------------------------------------------------------------------------------------
     def _counterpart(self, m: Mention) -> bool:
@@ -301,7 +313,11 @@ class EventCoder:
                 # subject the clause's (the last subject before)
                 svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via
                                     and self._actor(a) and not a.mention.is_place), None)
-        if trig.mode == "multilateral" and trig.tense == "noun":
+        # "اجتماع ثلاثي يضم وزراء خارجية ..."، "اللقاء الثلاثي الذي جمع X بـ Y و Z": three or more parties
+        noun_end = max(hit.end_tok, hit.resume)  # after a light verb's noun: "يعقد اجتماع ثلاثي"
+        multilateral = trig.mode == "multilateral" or trig.type == "CONSULT" \
+            and noun_end < len(tokens) and tokens[noun_end].norm in lex.multilateral_adjectives
+        if multilateral and (trig.tense == "noun" or first is None and svo_subject is None):
             fixed_pair = self.markers.summit_sides(tokens, hit, after, window_end)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
@@ -463,7 +479,7 @@ class EventCoder:
         confidence -= PRO_DROP_PENALTY if pro_drop else 0.0
         confidence -= TITLE_PENALTY if sent.is_title else 0.0
         return Event(
-            type=trig.type, mode=trig.mode, cameo=trig.cameo, status=status, source=source, target=target,
+            type=trig.type, mode="multilateral" if multilateral else trig.mode, cameo=trig.cameo, status=status, source=source, target=target,
             evidence_span=(sent.start, sent.end), participants=participants,
             trigger_span=(tokens[hit.head[0]].start, tokens[hit.head[1] - 1].end) if hit.head else (tstart, tend),
             date=timex, date_source=date_source, location=location,

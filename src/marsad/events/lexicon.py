@@ -65,6 +65,9 @@ class TriggerLexicon:
     via_nouns: frozenset[str] = frozenset()  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive
     casualty_before: frozenset[str] = frozenset()  # "مقتل 25 من X": X is the victim of the attack told
     casualty_after: frozenset[str] = frozenset()  # "X قتلوا"
+    member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
+    multilateral_adjectives: frozenset[str] = frozenset()  # "اجتماع ثلاثي": three or more parties
+    restating_prepositions: frozenset[str] = frozenset()  # "يلتقي X Y في اجتماع": the verb's own event
     svo_openers: frozenset[str] = frozenset()  # "لكن موسكو انتقدت": a past verb after its subject
     masdar_governors: frozenset[str] = frozenset()  # "وأعلن الجيش عزل مرسي": عزل is the verbal noun
     time_anchors: frozenset[str] = frozenset()  # "بعد احتجاجات حاشدة": a noun after them dates another event
@@ -126,6 +129,9 @@ def load_triggers() -> TriggerLexicon:
         multi=multi,
         prepositions=frozenset(normalize_text(p) for p in raw["prepositions"]),
         participant_markers=frozenset(normalize_text(p) for p in raw["participant_markers"]),
+        member_markers=frozenset(normalize_text(p) for p in raw.get("member_markers", [])),
+        multilateral_adjectives=frozenset(normalize_text(p) for p in raw.get("multilateral_adjectives", [])),
+        restating_prepositions=frozenset(normalize_text(p) for p in raw.get("restating_prepositions", [])),
         planned=tuple(normalize_text(p) for p in status["planned"]),
         negated=frozenset(normalize_text(p) for p in status["negated"]),
         denial=frozenset(normalize_text(p) for p in status["denial"]),

@@ -156,17 +156,20 @@ class MarkerReader:
         leader = next((a for a in after if a.marker == LEADER), None)
         if leader is not None:
             return leader, None
-        named = self.participants(tokens, hit, after, set(), window_end)
+        named = self.participants(tokens, hit, after, set(), window_end, members=True)
         if not named:
             return None
         return Arg(named[0], ""), (Arg(named[1], "") if len(named) > 1 else None)
 
     def participants(self, tokens: list[Token], hit: Hit, after: list[Arg], exclude: set[int],
-                     window_end: int) -> list[Mention]:
-        """The actors after a participant marker ("بحضور"، "بمشاركة") in the trigger's window, but those of
-        ``exclude`` (ids of the source and target mentions)."""
+                     window_end: int, members: bool = False) -> list[Mention]:
+        """The actors after a participant marker ("بحضور"، "بمشاركة"), or with ``members`` a verb listing a
+        meeting's members ("يضم"، "الذي جمع"), in the trigger's window, but those of ``exclude`` (ids of the source
+        and target mentions)."""
+        markers = self.lexicon.participant_markers | self.lexicon.member_markers if members \
+            else self.lexicon.participant_markers
         marker_pos = next((t.end for t in tokens[hit.end_tok :] if t.start < window_end
-                           and t.norm in self.lexicon.participant_markers), None)
+                           and t.norm in markers), None)
         if marker_pos is None:
             return []
         return [a.mention for a in after

@@ -130,7 +130,9 @@ class PhraseFinder:
                 ti += 1
                 continue
             end_ti, inner = self._extent(text, tokens, ti, mentions, mi, blocked, triggers)
-            phrase = self._phrase(text, tokens, ti, end_ti, head, inner)
+            # "وزراء خارجية السعودية والولايات المتحدة": coreference made each country its minister
+            holders = head.kind == "group" and bool(inner) and inner[0].type == "person" and inner[0].office
+            phrase = None if holders else self._phrase(text, tokens, ti, end_ti, head, inner)
             if phrase is None:
                 ti += 1
                 continue
