@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from marsad.entities.linker import _head_before
 from marsad.model import RawDocument
 from marsad.pipeline import Pipeline
 
@@ -92,3 +93,15 @@ def test_a_family_name_alone_is_the_person_the_article_named_in_full(pipeline):
     # a patronymic's last word is not a family name: "سلمان" alone is not Mohammed bin Salman
     ms = mentions(pipeline, "التقى الأمير محمد بن سلمان الوفد. وقال سلمان إن ...", date(2015, 8, 12))
     assert [m.id for m in ms if m.text == "سلمان"] != ["sau-mbs"]
+
+
+
+@pytest.mark.parametrize(("text", "title", "head"), [
+    ("وطلب من رئيس البرلمان سليم الجبوري التريث.", "البرلمان", "رئيس"),
+    ("وأبرق لرئيس مجلس النواب سليم الجبوري.", "مجلس", "لرئيس"),
+    ("وطلب من نائب البرلمان سليم الجبوري.", "البرلمان", None),  # a deputy's word stays out
+    ("وطلب من البرلمان سليم الجبوري.", "البرلمان", None),
+])
+def test_a_position_noun_before_a_generic_title_joins_the_name(text, title, head):
+    start = text.index(title)
+    assert _head_before(text, start) == (text.index(head) if head else start)

@@ -93,3 +93,10 @@ def test_a_meeting_noun_after_fi_is_kept_when_the_verb_before_told_none(pipeline
     evs = process(pipeline, "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس. وبحث في لقائه مع نظيره المصري "
                             "سامح شكري العلاقات بين البلدين.")
     assert ("usa-kerry", "egy-shoukry") in [(e.source.id, e.target.id) for e in evs if e.mode == "meet"]
+
+
+def test_a_verb_joined_by_wa_takes_the_subject_of_the_verb_opening_the_sentence(pipeline):
+    (req,) = process(pipeline, "تدخل الرئيس العراقي فؤاد معصوم لإنقاذ الحكومة من السقوط، وطلب أمس من رئيس البرلمان "
+                               "سليم الجبوري التريث.")
+    assert (req.type, req.source.id, req.target.id) == ("REQUEST", "irq-masum", "irq-salim-jabouri")
+    assert req.target.text == "رئيس البرلمان سليم الجبوري"  # the position noun before the generic title is his

@@ -23,6 +23,7 @@ from marsad.entities.vocabulary import (
     LOCATIVE_WORDS,
     NOT_NAMES,
     PATRONYMIC_WORDS,
+    PERSON_HEADS,
     PLACE_NOUNS,
     load_lexicon,
 )
@@ -59,6 +60,22 @@ def family_names(kb: KnowledgeBase) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _head_before(text: str, start: int) -> int:
+    """The start of a position noun right before a generic title ("رئيس" of "رئيس البرلمان سليم الجبوري"), else
+    ``start``; a deputy's word is left out (the name after it is the deputy's anyway)."""
+    i = start
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = normalize_text(text[j:i])
+    for bare in (word, word[1:], word[2:]):  # "لرئيس"، "ولرئيس"
+        if bare in PERSON_HEADS and bare not in DEPUTY_WORDS and j < i < start:
+            return j
+    return start
+
+
 def build_automaton() -> ahocorasick.Automaton:
     """Every alias of the knowledge base, countries and gazetteer, normalised, in one automaton."""
     kb = KnowledgeBase.load()
@@ -385,7 +402,7 @@ class EntityLinker:
                 # "وزير الخارجية سامح شكري": a generic title before a name is the name's role
                 while len(out) > 1 and out[-2].agent and text[out[-2].span[1] : out[-1].span[0]].strip() == "":
                     out.pop()
-                start = out[-1].span[0]
+                start = _head_before(text, out[-1].span[0])
                 out[-1] = dataclasses.replace(m, text=text[start : m.span[1]], span=(start, m.span[1]),
                                               role=m.role or text[start : prev.span[1]])
                 continue

@@ -37,6 +37,10 @@ PLACE_NOUNS = _word_set("place_nouns")
 # Nouns that name a country's capital with its demonym ("العاصمة القطرية").
 CAPITAL_NOUNS = _word_set("capital_nouns")
 
+# Position nouns that head a person's title ("رئيس" of "رئيس البرلمان سليم الجبوري"): agents.json phrase_heads.
+PERSON_HEADS = frozenset(normalize_text(h["word"]) for h in _data("agents.json")["phrase_heads"]
+                         if h.get("kind") == "person")
+
 
 @dataclasses.dataclass(frozen=True)
 class Lexicon:

@@ -383,6 +383,10 @@ class EventCoder:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
             elif previous_source is not None and hit.conj:
                 readings.append((Arg(previous_source, ""), True))
+            elif hit.conj and first is None and before and self._opening_subject(tokens, before[0]):
+                # "تدخل الرئيس العراقي فؤاد معصوم ... وطلب أمس من رئيس البرلمان": the subject of the verb that
+                # opens the sentence
+                readings.append((before[0], True))
             elif carried is not None and (hit.conj and hit.start_tok <= 1 or self._fronted(tokens, hit, before)):
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
@@ -500,6 +504,11 @@ class EventCoder:
         """An actor argument: not a place (the linker already turned capitals used for their governments,
         "أعلنت القاهرة", into countries)."""
         return not arg.mention.is_place
+
+    def _opening_subject(self, tokens: list[Token], arg: Arg) -> bool:
+        """``arg`` is the subject right after the verb that opens the sentence ("تدخل الرئيس العراقي ...")."""
+        return arg.marker == "" and self._actor(arg) and not arg.mention.is_place and len(tokens) > 1 \
+            and tokens[1].start <= arg.mention.span[0] <= tokens[min(3, len(tokens) - 1)].start
 
     def _fronted(self, tokens: list[Token], hit: Hit, before: list[Arg]) -> bool:
         """A verb opening its sentence after a fronted prepositional phrase naming no actor ("وبعد الدوحة ينتقل
