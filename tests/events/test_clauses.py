@@ -100,3 +100,13 @@ def test_a_verb_joined_by_wa_takes_the_subject_of_the_verb_opening_the_sentence(
                                "سليم الجبوري التريث.")
     assert (req.type, req.source.id, req.target.id) == ("REQUEST", "irq-masum", "irq-salim-jabouri")
     assert req.target.text == "رئيس البرلمان سليم الجبوري"  # the position noun before the generic title is his
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("قصف شنه الحوثيون على أحياء سكنية في مدينة تعز.", ("YEM", "CVL")),  # the people of the place
+    ("قال الجيش التركي إن مسلحين من حزب العمال الكردستاني اقتحموا موقعا عسكريا في شرق البلاد.", ("TUR", "MIL")),
+    ("قالت التقارير إن اللجان الشعبية استعادت القاعدة الجوية في محافظة لحج من المسلحين الحوثيين.", ("YEM", "REB")),
+])
+def test_the_target_of_an_attack_on_a_place_is_its_people_and_a_recapture_is_from_someone(pipeline, text, target):
+    evs = [e for e in process(pipeline, text) if e.type == "ASSAULT"]
+    assert evs and all((e.target.country, e.target.sector) == target for e in evs)
