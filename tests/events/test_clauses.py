@@ -110,3 +110,18 @@ def test_a_verb_joined_by_wa_takes_the_subject_of_the_verb_opening_the_sentence(
 def test_the_target_of_an_attack_on_a_place_is_its_people_and_a_recapture_is_from_someone(pipeline, text, target):
     evs = [e for e in process(pipeline, text) if e.type == "ASSAULT"]
     assert evs and all((e.target.country, e.target.sector) == target for e in evs)
+
+
+def test_a_bare_definite_head_noun_is_the_body_named_before(pipeline):
+    evs = process(pipeline, "حذر مجلس التعاون لدول الخليج العربية حزب الله اللبناني من مواصلة أعماله العدائية، بعد "
+                            "أن صنف المجلس الحزب منظمة إرهابية في مارس.")
+    assert ("SANCTION", "gcc", "lbn-hezbollah") in [(e.type, e.source.id, e.target.id) for e in evs]
+    (ev,) = process(pipeline, "أصدر مجلس الأمن الدولي قرارا. وهدد المجلس بالفعل بفرض عقوبات على الحكومة السورية.")
+    assert (ev.type, ev.source.id, ev.source.text) == ("THREATEN", "un-security-council", "المجلس")
+    evs = process(pipeline, "التقى الرئيس المصري ممثلي المجلس الوطني. وأصدر مجلس الأمن الدولي قرارا.")
+    assert not any(m.text == "المجلس" for e in evs for m in (e.source, e.target) if m is not None)
+
+
+def test_a_place_after_a_visit_noun_is_where_it_goes_not_the_visitor(pipeline):
+    evs = process(pipeline, "وذكرت أن لافروف وجه الدعوة لقيادة «حماس» لزيارة موسكو.")
+    assert not any(e.type == "CONSULT" and e.source.id == "RUS" for e in evs)

@@ -65,7 +65,7 @@ class Coreference:
 
     def __call__(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         mentions = self.counterparts(article, self.latter(article, self.spokesmen(article, mentions)))
-        mentions = self.plural_offices(article, mentions)
+        mentions = self.head_anaphors(article, self.plural_offices(article, mentions))
         return self.bare_titles(article, self.own_country(article, mentions))
 
     def own_country(self, article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -167,6 +167,40 @@ class Coreference:
                 out[k] = self.office_mention(office, article.text[s : demonym.span[1]], (s, demonym.span[1]),
                                              article.published)
         return out
+
+    def head_anaphors(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """"وهدد المجلس"، "قبلت الحركة الدعوة": a bare definite head noun is the last organisation or group named in
+        the three sentences before whose name holds that noun (مجلس الأمن الدولي، حركة حماس); not when a nisba
+        adjective follows it ("المجلس الوطني" is another body)."""
+        heads = self.lexicon.head_anaphors
+        if not heads or not any(h in article.norm for h in heads):
+            return mentions
+        out = list(mentions)
+        for hit in clitic_word_re(frozenset(heads)).finditer(article.norm):
+            s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
+            if any(m.span[0] <= s < m.span[1] and not (m.agent and m.span == (s, e)) for m in out):
+                continue  # inside a name; a generic agent of the same words ("الحزب" = PTY) gives way
+            nxt = article.norm[hit.end(2) :].split(" ", 2)[1:2]
+            if nxt and nxt[0].startswith("ال") and (nxt[0].endswith(("ي", "يه")) or nxt[0] in ("الاعلي", "العليا")):
+                continue
+            noun = heads[hit.group(2)]
+            window = _sentence_start(article, max(0, _sentence_start(article, s) - 1))
+            for _ in range(2):
+                window = _sentence_start(article, max(0, window - 1))
+            antecedent = next((m for m in reversed(out) if window <= m.span[0] and m.span[1] <= s and m.id
+                               and m.type in ("organization", "group") and self._named_by(m, noun)), None)
+            if antecedent is not None:
+                out = [m for m in out if m.span != (s, e)]
+                out.append(dataclasses.replace(antecedent, text=article.text[s:e], span=(s, e), rank=None,
+                                               confidence=antecedent.confidence * 0.8))
+        out.sort(key=lambda m: m.span)
+        return out
+
+    def _named_by(self, m: Mention, noun: str) -> bool:
+        """Whether the mention's text, or its KB actor's name or an alias, holds ``noun`` as a word."""
+        actor = self.kb.actors.get(m.id or "")
+        names = [m.text, *((actor.name_ar, *actor.aliases_ar) if actor is not None else ())]
+        return any(noun in normalize_text(n).split() or "ل" + noun in normalize_text(n).split() for n in names)
 
     def plural_offices(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """"وزراء خارجية السعودية والولايات المتحدة وروسيا": each country joined after a plural office stands for

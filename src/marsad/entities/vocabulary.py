@@ -54,6 +54,7 @@ class Lexicon:
     own_country: frozenset[str] = frozenset()  # بلاده: the country of the sentence's subject
     spokesman_of: frozenset[str] = frozenset()  # "المتحدث باسمه": the spokesman of the organisation named before
     plural_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "وزراء خارجية" -> functions
+    head_anaphors: dict[str, str] = dataclasses.field(default_factory=dict)  # "المجلس" -> "مجلس"
 
     @property
     def latter_re(self) -> re.Pattern[str]:
@@ -82,4 +83,5 @@ def load_lexicon() -> Lexicon:
         own_country=frozenset(normalize_text(w) for w in raw.get("own_country", [])),
         spokesman_of=frozenset(normalize_text(w) for w in raw.get("spokesman_of", [])),
         plural_offices={normalize_text(k): tuple(v) for k, v in raw.get("plural_offices", {}).items()},
+        head_anaphors={normalize_text(k): normalize_text(v) for k, v in raw.get("head_anaphors", {}).items()},
     )

@@ -351,7 +351,8 @@ class EventCoder:
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
-                readings.append((first, False))
+                if not (frame.object_places and first.mention.type in ("country", "place")):
+                    readings.append((first, False))  # "لزيارة موسكو": a place after a visit is where it goes
             elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
             elif trig.type == "REQUEST" and previous_source is not None and after and after[0].marker == FROM \
