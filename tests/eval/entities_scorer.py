@@ -161,8 +161,9 @@ def gold_mentions(rec: dict[str, Any], kb: KnowledgeBase) -> list[GoldMention]:
     return out
 
 
-# Anaphors the linker resolves but the guideline leaves unannotated: "الأخير" (the latter), "بلاده" (his country).
-ANAPHORA = load_lexicon().latter | load_lexicon().own_country
+# Anaphors the linker resolves but the guideline leaves unannotated: "الأخير" (the latter), "بلاده" (his country),
+# a bare head noun for a body named before ("المجلس"، "التنظيم").
+ANAPHORA = load_lexicon().latter | load_lexicon().own_country | frozenset(load_lexicon().head_anaphors)
 
 
 def predict(rec: dict[str, Any], analyzer: TextAnalyzer, linker: EntityLinker) -> list[Mention]:
