@@ -125,3 +125,9 @@ def test_a_bare_definite_head_noun_is_the_body_named_before(pipeline):
 def test_a_place_after_a_visit_noun_is_where_it_goes_not_the_visitor(pipeline):
     evs = process(pipeline, "وذكرت أن لافروف وجه الدعوة لقيادة «حماس» لزيارة موسكو.")
     assert not any(e.type == "CONSULT" and e.source.id == "RUS" for e in evs)
+
+
+def test_recognition_is_support_and_a_suffixed_noun_takes_the_subject_opening_the_sentence(pipeline):
+    (ev,) = process(pipeline, "أعلنت السويد اليوم الخميس اعترافها بدولة فلسطين.")
+    assert (ev.type, ev.mode, ev.source.id, ev.target.id) == ("SUPPORT", "recognize", "SWE", "PSE")
+    assert not process(pipeline, "واعترف المتهم بالجريمة أمام المحكمة.")  # no actor recognised

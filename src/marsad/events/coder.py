@@ -334,6 +334,8 @@ class EventCoder:
                 readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
             elif svo_subject is not None and svo_subject.mention.type == "person":
                 readings.append((svo_subject, True))  # "مستغربة اجتماعه مع الجبوري" after "تجاوز معصوم"
+            elif before and self._opening_subject(tokens, before[0]):
+                readings.append((before[0], True))  # "أعلنت النرويج ... اعترافها بدولة فلسطين"
         elif trig.tense == "participle":
             # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
             # follows (the sentence's first subject), else of the sentence's last event, else the article's
