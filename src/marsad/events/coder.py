@@ -12,10 +12,26 @@ from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker
 from marsad.entities.vocabulary import is_counterpart, load_lexicon
 from marsad.events.arguments import choose_object, coordinated, implicit_source
+from marsad.events.clauses import (
+    ACCUSATIVE_PLURAL,
+    ANNA,
+    ANNA_PRONOUN,
+    KANA,
+    QAD,
+    QUOTES,
+    anaphoric,
+    describes_indefinite,
+    fronted,
+    opening_subject,
+    relative_light_verb,
+    restates,
+    speaker,
+    window_end,
+)
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
-from marsad.events.markers import FROM, LEADER, Arg, MarkerReader, governed_noun
+from marsad.events.markers import FROM, LEADER, Arg, MarkerReader
 from marsad.events.passes import dedupe, localise, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_status, to_date
@@ -30,19 +46,8 @@ BASE_CONFIDENCE = 0.5
 LINKED_BONUS = 0.2
 PRO_DROP_PENALTY = 0.15
 TITLE_PENALTY = 0.1
-# The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
-ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
-# "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
-QAD = "قد"
-KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 # Sectors whose actor named before a protest noun may be its protesters ("خرج أنصار الحزب في مظاهرات").
 PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
-# Punctuation between a speaker and a verb that opens a quotation ("وقال لافروف "يرفض ...").
-QUOTES = frozenset('"«»“”:')
-# The ending of a sound masculine plural in the accusative or genitive ("مسؤولين"): never a verb's subject.
-ACCUSATIVE_PLURAL = "ين"
-# "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
-ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
@@ -86,7 +91,7 @@ class EventCoder:
         for si in candidate_sentences:
             sent = article.sentences[si]
             tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, segment=False)
-            hits = [h for h in self.finder.find(tokens, 0, len(tokens)) if not self._anaphoric(tokens, h)]
+            hits = [h for h in self.finder.find(tokens, 0, len(tokens)) if not anaphoric(self.lexicon, tokens, h)]
             if not hits:
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
@@ -107,28 +112,6 @@ class EventCoder:
                     self._last_pair = (ev.source, ev.target)
         article.events = dedupe(article, events)
         return article
-
-    def _speaker(self, args: list[Arg], tokens: list[Token], hit: Hit) -> Arg | None:
-        """The actor named last before "إنها" (the speaker of "قالت مصر ... إنها ترفض")."""
-        pos = tokens[hit.start_tok - 1].start
-        return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and self._actor(a)),
-                    None)
-
-    def _window_end(self, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
-        """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
-        governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
-        verb = hits[k].trigger.tense != "noun"
-        for h in hits[k + 1 :]:
-            if verb and h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm):
-                continue
-            return tokens[h.start_tok].start
-        return sent_end
-
-    def _anaphoric(self, tokens: list[Token], hit: Hit) -> bool:
-        """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
-        cue is the event already told, not a new one (and must not cut the window of the verb around it)."""
-        return (hit.pronoun or hit.definite) and hit.start_tok > 0 \
-            and tokens[hit.start_tok - 1].norm in self.lexicon.nominal_cues
 
     def _unknown_name_likely(self, article: Article, tokens: list[Token], hits: list[Hit], found: list[Event],
                              mentions: list[Mention]) -> bool:
@@ -178,25 +161,16 @@ class EventCoder:
         out = []
         coded: list[Hit] = []  # the hits that made an event
         for k, hit in enumerate(hits):
-            if self._restates(tokens, hit, coded):
+            if restates(self.lexicon, tokens, hit, coded):
                 continue
-            window_end = self._window_end(tokens, hits, k, sent.end)
-            event = self._code(article, sent, tokens, hit, args, window_end, previous_source, countries,
-                               self._last_source)
+            event = self._code(article, sent, tokens, hit, args, window_end(tokens, hits, k, sent.end),
+                               previous_source, countries, self._last_source)
             if event is not None:
                 out.append(event)
                 coded.append(hit)
                 if hit.trigger.tense != "noun" or event.source.type != "country":
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
         return perpetrators_accused(out)
-
-    def _restates(self, tokens: list[Token], hit: Hit, coded: list[Hit]) -> bool:
-        """"يلتقي الجبير كيري ولافروف في اجتماع ثلاثي": a meeting noun after في/خلال restates the meeting a verb
-        before it in the sentence told (not so an attack: "قتل 2 ... في المعارك التي اندلعت" tells the clash)."""
-        if hit.trigger.tense != "noun" or hit.trigger.type != "CONSULT" or hit.start_tok == 0 \
-                or tokens[hit.start_tok - 1].norm not in self.lexicon.restating_prepositions:
-            return False
-        return any(h.trigger.type == hit.trigger.type and h.trigger.tense != "noun" for h in coded)
 
     # -- arguments ------------------------------------------------------------------------------------
     def _counterpart(self, m: Mention) -> bool:
@@ -289,7 +263,7 @@ class EventCoder:
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
         if trig.tense == "present" and first is None and not hit.relative \
-                and self._describes_indefinite(tokens, hit.start_tok, before):
+                and describes_indefinite(self.lexicon, tokens, hit.start_tok, before):
             # "تقود الولايات المتحدة تحالفا يشن ضربات"، "أصدر مجلس الأمن قرارا بالإجماع يطلب من": the verb describes
             # the object of the clause, which acts for the clause's subject
             svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via and self._actor(a)
@@ -334,7 +308,7 @@ class EventCoder:
                 readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
             elif svo_subject is not None and svo_subject.mention.type == "person":
                 readings.append((svo_subject, True))  # "مستغربة اجتماعه مع الجبوري" after "تجاوز معصوم"
-            elif before and self._opening_subject(tokens, before[0]):
+            elif before and opening_subject(tokens, before[0]):
                 readings.append((before[0], True))  # "أعلنت النرويج ... اعترافها بدولة فلسطين"
         elif trig.tense == "participle":
             # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
@@ -348,7 +322,7 @@ class EventCoder:
             # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it, or
             # a relative light verb: "الزيارة التي قام بها الأمير"
             maker = next((a for a in actors_after if a.marker == ""), None)
-            if maker is not None and self._relative_light_verb(tokens, hit.end_tok):
+            if maker is not None and relative_light_verb(self.lexicon, tokens, hit.end_tok):
                 readings.append((maker, False))
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
@@ -377,20 +351,20 @@ class EventCoder:
             if first is not None and not headline_svo:
                 readings.append((first, False))
             honorific = hit.end_tok < len(tokens) and tokens[hit.end_tok].norm in lex.honorifics
-            speaker = self._speaker(args, tokens, hit) if prev_word in ANNA_PRONOUN else None
-            if speaker is not None:
-                readings.insert(0, (speaker, True))
+            said_by = speaker(args, tokens, hit) if prev_word in ANNA_PRONOUN else None
+            if said_by is not None:
+                readings.insert(0, (said_by, True))
             antecedent = previous_source if previous_source is not None and previous_source.type == "person" \
                 else self._last_person
             if honorific and antecedent is not None:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
             elif previous_source is not None and hit.conj:
                 readings.append((Arg(previous_source, ""), True))
-            elif hit.conj and first is None and before and self._opening_subject(tokens, before[0]):
+            elif hit.conj and first is None and before and opening_subject(tokens, before[0]):
                 # "تدخل الرئيس العراقي فؤاد معصوم ... وطلب أمس من رئيس البرلمان": the subject of the verb that
                 # opens the sentence
                 readings.append((before[0], True))
-            elif carried is not None and (hit.conj and hit.start_tok <= 1 or self._fronted(tokens, hit, before)):
+            elif carried is not None and (hit.conj and hit.start_tok <= 1 or fronted(tokens, hit, before)):
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
@@ -486,51 +460,19 @@ class EventCoder:
         confidence -= PRO_DROP_PENALTY if pro_drop else 0.0
         confidence -= TITLE_PENALTY if sent.is_title else 0.0
         return Event(
-            type=trig.type, mode="multilateral" if multilateral else trig.mode, cameo=trig.cameo, status=status, source=source, target=target,
+            type=trig.type, mode="multilateral" if multilateral else trig.mode, cameo=trig.cameo, status=status,
+            source=source, target=target,
             evidence_span=(sent.start, sent.end), participants=participants,
             trigger_span=(tokens[hit.head[0]].start, tokens[hit.head[1] - 1].end) if hit.head else (tstart, tend),
             date=timex, date_source=date_source, location=location,
             confidence=max(0.05, min(0.99, confidence)),
         )
 
-    def _relative_light_verb(self, tokens: list[Token], i: int) -> bool:
-        """Tokens from ``i`` read "التي قام بها"، "الذي أجراه": a relative and a light verb with its pronoun."""
-        lex = self.lexicon
-        if i + 1 >= len(tokens) or tokens[i].norm not in lex.relatives:
-            return False
-        one = tokens[i + 1].norm
-        return one in lex.relative_light_verbs or (
-            i + 2 < len(tokens) and f"{one} {tokens[i + 2].norm}" in lex.relative_light_verbs)
-
     @staticmethod
     def _actor(arg: Arg) -> bool:
         """An actor argument: not a place (the linker already turned capitals used for their governments,
         "أعلنت القاهرة", into countries)."""
         return not arg.mention.is_place
-
-    def _opening_subject(self, tokens: list[Token], arg: Arg) -> bool:
-        """``arg`` is the subject right after the verb that opens the sentence ("تدخل الرئيس العراقي ...")."""
-        return arg.marker == "" and self._actor(arg) and not arg.mention.is_place and len(tokens) > 1 \
-            and tokens[1].start <= arg.mention.span[0] <= tokens[min(3, len(tokens) - 1)].start
-
-    def _fronted(self, tokens: list[Token], hit: Hit, before: list[Arg]) -> bool:
-        """A verb opening its sentence after a fronted prepositional phrase naming no actor ("وبعد الدوحة ينتقل
-        إلى سنغافورة"، "وفي وقت لاحق، التقى"): a pro-drop verb like one opening the sentence."""
-        first = tokens[0].norm if tokens else ""
-        return 1 < hit.start_tok <= 4 and first[:1] == "و" and first[1:2] in ("ب", "ف", "ل", "ع", "م") \
-            and not any(a.mention.type in ("person", "organization", "group") for a in before)
-
-    def _describes_indefinite(self, tokens: list[Token], i: int, before: list[Arg]) -> bool:
-        """The verb at ``i`` follows an indefinite noun in the accusative (تحالفا، قرارا), at most across
-        prepositional words (قرارا بالإجماع يطلب), with no actor between: an adjectival clause on that noun."""
-        for j in range(i - 1, max(-1, i - 4), -1):
-            word = bare_conj(tokens[j].norm)
-            if word.endswith("ا") and not word.startswith("ال") and len(word) > 3 and not word.endswith("يا") \
-                    and word not in self.lexicon.fillers:
-                return not any(a.mention.span[0] >= tokens[j].start for a in before)
-            if not word.startswith(("ب", "ل")):
-                return False
-        return False
 
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""

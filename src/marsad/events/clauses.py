@@ -1,0 +1,95 @@
+"""Clause shapes the event coder reads around a trigger: a verb opening its sentence and its subject, a verb after a
+fronted phrase, a verb describing an indefinite object, a relative light verb, a meeting noun restating a verb's
+meeting. Pure functions of the sentence's tokens and the trigger lexicon (data/triggers.json)."""
+
+from __future__ import annotations
+
+from marsad.events.lexicon import TriggerLexicon
+from marsad.events.markers import Arg, governed_noun
+from marsad.events.triggers import Hit, bare_conj
+from marsad.model import Token
+
+# The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
+ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
+# "كان X قد فعل": the particle and the auxiliary that put a past verb's subject before it.
+QAD = "قد"
+KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+# Punctuation between a speaker and a verb that opens a quotation ("وقال لافروف "يرفض ...").
+QUOTES = frozenset('"«»“”:')
+# The ending of a sound masculine plural in the accusative or genitive ("مسؤولين"): never a verb's subject.
+ACCUSATIVE_PLURAL = "ين"
+# "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
+ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
+# the proclitic prepositions of a fronted phrase after و ("وبعد"، "وفي"، "ولدى"، "وعلى"، "ومن")
+FRONTED_PREPOSITIONS = ("ب", "ف", "ل", "ع", "م")
+
+
+def opening_subject(tokens: list[Token], arg: Arg) -> bool:
+    """``arg`` is the subject right after the verb that opens the sentence ("تدخل الرئيس العراقي ...")."""
+    return arg.marker == "" and not arg.mention.is_place and len(tokens) > 1 \
+        and tokens[1].start <= arg.mention.span[0] <= tokens[min(3, len(tokens) - 1)].start
+
+
+def fronted(tokens: list[Token], hit: Hit, before: list[Arg]) -> bool:
+    """A verb opening its sentence after a fronted prepositional phrase naming no actor ("وبعد الدوحة ينتقل
+    إلى سنغافورة"، "وفي وقت لاحق، التقى"): a pro-drop verb like one opening the sentence."""
+    first = tokens[0].norm if tokens else ""
+    return 1 < hit.start_tok <= 4 and first[:1] == "و" and first[1:2] in FRONTED_PREPOSITIONS \
+        and not any(a.mention.type in ("person", "organization", "group") for a in before)
+
+
+def describes_indefinite(lexicon: TriggerLexicon, tokens: list[Token], i: int, before: list[Arg]) -> bool:
+    """The verb at ``i`` follows an indefinite noun in the accusative (تحالفا، قرارا), at most across
+    prepositional words (قرارا بالإجماع يطلب), with no actor between: an adjectival clause on that noun."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = bare_conj(tokens[j].norm)
+        if word.endswith("ا") and not word.startswith("ال") and len(word) > 3 and not word.endswith("يا") \
+                and word not in lexicon.fillers:
+            return not any(a.mention.span[0] >= tokens[j].start for a in before)
+        if not word.startswith(("ب", "ل")):
+            return False
+    return False
+
+
+def relative_light_verb(lexicon: TriggerLexicon, tokens: list[Token], i: int) -> bool:
+    """Tokens from ``i`` read "التي قام بها"، "الذي أجراه": a relative and a light verb with its pronoun."""
+    if i + 1 >= len(tokens) or tokens[i].norm not in lexicon.relatives:
+        return False
+    one = tokens[i + 1].norm
+    return one in lexicon.relative_light_verbs or (
+        i + 2 < len(tokens) and f"{one} {tokens[i + 2].norm}" in lexicon.relative_light_verbs)
+
+
+def restates(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit, coded: list[Hit]) -> bool:
+    """"يلتقي الجبير كيري ولافروف في اجتماع ثلاثي": a meeting noun after في/خلال restates the meeting a verb
+    before it in the sentence told (``coded``: the hits that made an event); not so an attack ("قتل 2 ... في
+    المعارك التي اندلعت" tells the clash)."""
+    if hit.trigger.tense != "noun" or hit.trigger.type != "CONSULT" or hit.start_tok == 0 \
+            or tokens[hit.start_tok - 1].norm not in lexicon.restating_prepositions:
+        return False
+    return any(h.trigger.type == hit.trigger.type and h.trigger.tense != "noun" for h in coded)
+
+
+def speaker(args: list[Arg], tokens: list[Token], hit: Hit) -> Arg | None:
+    """The actor named last before "إنها" (the speaker of "قالت مصر ... إنها ترفض")."""
+    pos = tokens[hit.start_tok - 1].start
+    return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and not a.mention.is_place),
+                None)
+
+
+def window_end(tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
+    """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
+    governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
+    verb = hits[k].trigger.tense != "noun"
+    for h in hits[k + 1 :]:
+        if verb and h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm):
+            continue
+        return tokens[h.start_tok].start
+    return sent_end
+
+
+def anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
+    """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
+    cue is the event already told, not a new one (and must not cut the window of the verb around it)."""
+    return (hit.pronoun or hit.definite) and hit.start_tok > 0 \
+        and tokens[hit.start_tok - 1].norm in lexicon.nominal_cues
