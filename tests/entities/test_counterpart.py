@@ -105,3 +105,8 @@ def test_a_family_name_alone_is_the_person_the_article_named_in_full(pipeline):
 def test_a_position_noun_before_a_generic_title_joins_the_name(text, title, head):
     start = text.index(title)
     assert _head_before(text, start) == (text.index(head) if head else start)
+
+
+def test_the_alias_automaton_is_built_once_per_process():
+    from marsad.entities.linker import build_automaton
+    assert build_automaton() is build_automaton()  # every EntityLinker shares it; building it takes seconds

@@ -59,7 +59,6 @@ def family_names(kb: KnowledgeBase) -> dict[str, str]:
     return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
 
 
-@lru_cache(maxsize=1)
 def _head_before(text: str, start: int) -> int:
     """The start of a position noun right before a generic title ("رئيس" of "رئيس البرلمان سليم الجبوري"), else
     ``start``; a deputy's word is left out (the name after it is the deputy's anyway)."""
@@ -69,13 +68,16 @@ def _head_before(text: str, start: int) -> int:
     j = i
     while j > 0 and text[j - 1].isalpha():
         j -= 1
+    if not j < i < start:
+        return start
     word = normalize_text(text[j:i])
     for bare in (word, word[1:], word[2:]):  # "لرئيس"، "ولرئيس"
-        if bare in PERSON_HEADS and bare not in DEPUTY_WORDS and j < i < start:
+        if bare in PERSON_HEADS and bare not in DEPUTY_WORDS:
             return j
     return start
 
 
+@lru_cache(maxsize=1)
 def build_automaton() -> ahocorasick.Automaton:
     """Every alias of the knowledge base, countries and gazetteer, normalised, in one automaton."""
     kb = KnowledgeBase.load()
