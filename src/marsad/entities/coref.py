@@ -26,16 +26,16 @@ def latter_re(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(و?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def clitic_word_re(words: frozenset[str]) -> re.Pattern[str]:
     """One of ``words`` with optional و/ف and ب/ل proclitics ("بنظيره"، "لبلاده"): group 2 is the bare word."""
     return re.compile(r"(?<![\w])((?:و|ف)?(?:ب|ل)?)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
-@lru_cache(maxsize=4)
-def plural_office_re(phrases: frozenset[str]) -> re.Pattern[str]:
-    """A plural office phrase ("وزراء خارجية") as whole words; group 1 is the phrase."""
-    return re.compile(r"(?<![\w])(" + "|".join(sorted(phrases, key=len, reverse=True)) + r")(?![\w])")
+# A head anaphor's antecedent is named in its sentence or at most this many sentences before.
+HEAD_ANAPHOR_REACH = 3
+# The endings of a nisba adjective (الوطني، الوطنية, normalised): after a head noun it names another body.
+NISBA = ("ي", "يه")
 
 
 def _sentence_start(article: Article, pos: int) -> int:
@@ -181,11 +181,11 @@ class Coreference:
             if any(m.span[0] <= s < m.span[1] and not (m.agent and m.span == (s, e)) for m in out):
                 continue  # inside a name; a generic agent of the same words ("الحزب" = PTY) gives way
             nxt = article.norm[hit.end(2) :].split(" ", 2)[1:2]
-            if nxt and nxt[0].startswith("ال") and (nxt[0].endswith(("ي", "يه")) or nxt[0] in ("الاعلي", "العليا")):
-                continue
+            if nxt and nxt[0].startswith("ال") and (nxt[0].endswith(NISBA) or nxt[0] in self.lexicon.head_adjectives):
+                continue  # "المجلس الوطني"، "المجلس الأعلى": another body
             noun = heads[hit.group(2)]
-            window = _sentence_start(article, max(0, _sentence_start(article, s) - 1))
-            for _ in range(2):
+            window = _sentence_start(article, s)
+            for _ in range(HEAD_ANAPHOR_REACH):
                 window = _sentence_start(article, max(0, window - 1))
             antecedent = next((m for m in reversed(out) if window <= m.span[0] and m.span[1] <= s and m.id
                                and m.type in ("organization", "group") and self._named_by(m, noun)), None)
@@ -210,9 +210,9 @@ class Coreference:
             return mentions
         out = list(mentions)
         starts = [m.span[0] for m in out]
-        for hit in plural_office_re(frozenset(offices)).finditer(article.norm):
-            functions = offices[hit.group(1)]
-            _, end = map_span(article.norm_offsets, hit.start(1), hit.end(1))
+        for hit in clitic_word_re(frozenset(offices)).finditer(article.norm):
+            functions = offices[hit.group(2)]
+            _, end = map_span(article.norm_offsets, hit.start(2), hit.end(2))
             k = bisect.bisect_left(starts, end)
             while k < len(out) and out[k].type == "country" and out[k].id \
                     and article.text[end : out[k].span[0]].strip(" ،,و") == "":

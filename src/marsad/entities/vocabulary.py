@@ -55,6 +55,7 @@ class Lexicon:
     spokesman_of: frozenset[str] = frozenset()  # "المتحدث باسمه": the spokesman of the organisation named before
     plural_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "وزراء خارجية" -> functions
     head_anaphors: dict[str, str] = dataclasses.field(default_factory=dict)  # "المجلس" -> "مجلس"
+    head_adjectives: frozenset[str] = frozenset()  # "المجلس الأعلى": after a head noun, another body
 
     @property
     def latter_re(self) -> re.Pattern[str]:
@@ -84,4 +85,5 @@ def load_lexicon() -> Lexicon:
         spokesman_of=frozenset(normalize_text(w) for w in raw.get("spokesman_of", [])),
         plural_offices={normalize_text(k): tuple(v) for k, v in raw.get("plural_offices", {}).items()},
         head_anaphors={normalize_text(k): normalize_text(v) for k, v in raw.get("head_anaphors", {}).items()},
+        head_adjectives=frozenset(normalize_text(w) for w in raw.get("head_adjectives", [])),
     )
