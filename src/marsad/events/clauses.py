@@ -30,6 +30,13 @@ def opening_subject(tokens: list[Token], arg: Arg) -> bool:
         and tokens[1].start <= arg.mention.span[0] <= tokens[min(3, len(tokens) - 1)].start
 
 
+def clause_subject(before: list[Arg]) -> Arg | None:
+    """The clause's subject, the last actor before the trigger with no marker and not reached through a noun: the
+    actor of a verb whose antecedent or object is a thing ("بريطانيا ستمدد الضربات التي تشنها"، "تقود الولايات
+    المتحدة تحالفا يشن")."""
+    return next((a for a in reversed(before) if a.marker == "" and not a.via and not a.mention.is_place), None)
+
+
 def fronted(tokens: list[Token], hit: Hit, before: list[Arg]) -> bool:
     """A verb opening its sentence after a fronted prepositional phrase naming no actor ("وبعد الدوحة ينتقل
     إلى سنغافورة"، "وفي وقت لاحق، التقى"): a pro-drop verb like one opening the sentence."""

@@ -20,6 +20,7 @@ from marsad.events.clauses import (
     QAD,
     QUOTES,
     anaphoric,
+    clause_subject,
     describes_indefinite,
     fronted,
     opening_subject,
@@ -266,8 +267,7 @@ class EventCoder:
                 and describes_indefinite(self.lexicon, tokens, hit.start_tok, before):
             # "تقود الولايات المتحدة تحالفا يشن ضربات"، "أصدر مجلس الأمن قرارا بالإجماع يطلب من": the verb describes
             # the object of the clause, which acts for the clause's subject
-            svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via and self._actor(a)
-                                and not a.mention.is_place), None)
+            svo_subject = clause_subject(before)
         fixed_pair: tuple[Arg, Arg] | None = None
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
@@ -285,8 +285,7 @@ class EventCoder:
             elif first is None:
                 # "بريطانيا ستمدد الضربات الجوية التي تشنها على داعش": the antecedent is a thing, the verb's
                 # subject the clause's (the last subject before)
-                svo_subject = next((a for a in reversed(before) if a.marker == "" and not a.via
-                                    and self._actor(a) and not a.mention.is_place), None)
+                svo_subject = clause_subject(before)
         # "اجتماع ثلاثي يضم وزراء خارجية ..."، "اللقاء الثلاثي الذي جمع X بـ Y و Z": three or more parties
         noun_end = max(hit.end_tok, hit.resume)  # after a light verb's noun: "يعقد اجتماع ثلاثي"
         multilateral = trig.mode == "multilateral" or trig.type == "CONSULT" \
@@ -306,8 +305,6 @@ class EventCoder:
                 readings.append((nearest, True))
             if (previous_source or carried) is not None:
                 readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
-            elif svo_subject is not None and svo_subject.mention.type == "person":
-                readings.append((svo_subject, True))  # "مستغربة اجتماعه مع الجبوري" after "تجاوز معصوم"
             elif before and opening_subject(tokens, before[0]):
                 readings.append((before[0], True))  # "أعلنت النرويج ... اعترافها بدولة فلسطين"
         elif trig.tense == "participle":
