@@ -21,6 +21,11 @@ def events(pipeline: Pipeline, text: str, published: date = date(2015, 8, 5)):
     return pipeline.process(raw).events
 
 
+def event_of(pipeline: Pipeline, text: str, type_: str):
+    """The first event of ``type_`` coded in ``text``."""
+    return next(e for e in events(pipeline, text) if e.type == type_)
+
+
 def actor(m):
     return None if m is None else (m.id, m.country, m.sector)
 
@@ -90,9 +95,8 @@ def test_a_demonstrative_noun_refers_to_the_meeting_already_told(pipeline):
 
 
 def test_an_honorific_pronoun_is_the_person_named_before(pipeline):
-    evs = events(pipeline, "أدان وزير الخارجية عادل الجبير الجريمة الإرهابية التي نفذها مستوطنون. وطالب معاليه "
-                           "المجتمع الدولي بحماية الفلسطينيين.")
-    request = next(e for e in evs if e.type == "REQUEST")
+    request = event_of(pipeline, "أدان وزير الخارجية عادل الجبير الجريمة الإرهابية التي نفذها مستوطنون. وطالب معاليه "
+                                 "المجتمع الدولي بحماية الفلسطينيين.", "REQUEST")
     assert request.source.id == "sau-jubeir"
 
 
@@ -237,8 +241,7 @@ def test_counterparts_delegations_and_meetings_told_by_a_speaker(pipeline):
 
 
 def test_the_word_right_after_a_verb_is_its_subject_not_a_carried_subjects_object(pipeline):
-    evs = events(pipeline, "ونفذ أكثر من ألف سوري اعتصاما في مدينة اللاذقية. ودعا المعتصمون إلى إعدام سليمان الأسد.")
-    request = next(e for e in evs if e.type == "REQUEST")
+    request = event_of(pipeline, "ونفذ أكثر من ألف سوري اعتصاما في مدينة اللاذقية. ودعا المعتصمون إلى إعدام سليمان الأسد.", "REQUEST")
     assert request.source.text == "المعتصمون" and request.target is None
 
 
@@ -290,9 +293,8 @@ def test_an_attack_on_a_place_targets_who_holds_it_and_on_a_site_the_foreign_cou
     assert (first.source.country, first.source.sector, first.target.id) == ("YEM", "MIL", "yem-houthis")
     assert first.location is not None and first.location.geonameid == 79415  # Al Hudaydah
     assert (second.source.id, second.target.id) == ("sau-coalition", "yem-houthis")  # "على مواقع الحوثيين"
-    evs = events(pipeline, "ندد وزير الخارجية سامح شكري بالهجوم الذي شنته ميليشيا الحوثي بطائرات مسيرة على محطتي "
-                           "ضخ نفط في المملكة العربية السعودية الأسبوع الماضي.")
-    attack = next(e for e in evs if e.type == "ASSAULT")
+    attack = event_of(pipeline, "ندد وزير الخارجية سامح شكري بالهجوم الذي شنته ميليشيا الحوثي بطائرات مسيرة على محطتي "
+                                "ضخ نفط في المملكة العربية السعودية الأسبوع الماضي.", "ASSAULT")
     assert (attack.source.id, attack.target.id) == ("yem-houthis", "SAU")
 
 
@@ -351,37 +353,32 @@ def test_a_verb_whose_first_letter_is_waw_keeps_its_subject_before_it(pipeline):
 
 
 def test_a_relative_verb_after_a_thing_takes_the_clause_subject(pipeline):
-    evs = events(pipeline, "قال وزير الدفاع البريطاني مايكل فالون: إن بريطانيا ستُمدد الضربات الجوية التي تشنها "
-                           "على تنظيم داعش في العراق لمدة عام.")
-    strike = next(e for e in evs if e.type == "ASSAULT")
+    strike = event_of(pipeline, "قال وزير الدفاع البريطاني مايكل فالون: إن بريطانيا ستُمدد الضربات الجوية التي تشنها "
+                                "على تنظيم داعش في العراق لمدة عام.", "ASSAULT")
     assert (strike.source.id, strike.target.id) == ("GBR", "isis")
     # "على أرض اليمن" is where, not a subject: the coalition wages the campaign
-    evs = events(pipeline, "أكبر قوة ينشرها التحالف على أرض اليمن منذ بدء الحملة الجوية التي يشنها على قوات "
-                           "الحوثيين.")
-    strike = next(e for e in evs if e.type == "ASSAULT")
+    strike = event_of(pipeline, "أكبر قوة ينشرها التحالف على أرض اليمن منذ بدء الحملة الجوية التي يشنها على قوات "
+                                "الحوثيين.", "ASSAULT")
     assert strike.source.text == "التحالف"
     assert strike.target.id == "yem-houthis"
 
 
 def test_subjects_joined_by_wa_are_not_the_object(pipeline):
-    evs = events(pipeline, "وتتهم بريطانيا وفرنسا والولاياتُ المتحدة النظام السوري بتنفيذ هجمات بالغاز السام.")
-    accuse = next(e for e in evs if e.type == "ACCUSE")
+    accuse = event_of(pipeline, "وتتهم بريطانيا وفرنسا والولاياتُ المتحدة النظام السوري بتنفيذ هجمات بالغاز السام.", "ACCUSE")
     assert accuse.source.id == "GBR"
     assert (accuse.target.country, accuse.target.sector) == ("SYR", "GOV")
 
 
 def test_the_sides_of_a_clash_split_at_min_jiha(pipeline):
-    evs = events(pipeline, "تصاعدت حدة المعارك، ليلة السبت، بين المقاومة الشعبية والجيش الوطني اليمني من جهة، "
-                           "والمتمردين الحوثيين وميليشيات علي عبدالله صالح من جهة أخرى.")
-    clash = next(e for e in evs if e.type == "ASSAULT")
+    clash = event_of(pipeline, "تصاعدت حدة المعارك، ليلة السبت، بين المقاومة الشعبية والجيش الوطني اليمني من جهة، "
+                               "والمتمردين الحوثيين وميليشيات علي عبدالله صالح من جهة أخرى.", "ASSAULT")
     assert clash.source.text == "المقاومة الشعبية"
     assert clash.target.id == "yem-houthis"
 
 
 def test_its_spokesman_warns_for_the_white_house(pipeline):
-    evs = events(pipeline, "أفاد البيت الأبيض أمس، أن واشنطن قد تتخذ خطوات إضافية للدفاع في سوريا عن القوات "
-                           "المعارضة التي دربتها. وحذر المتحدث باسمه جوش ايرنست، النظام السوري من التدخل.")
-    warn = next(e for e in evs if e.type == "THREATEN")
+    warn = event_of(pipeline, "أفاد البيت الأبيض أمس، أن واشنطن قد تتخذ خطوات إضافية للدفاع في سوريا عن القوات "
+                              "المعارضة التي دربتها. وحذر المتحدث باسمه جوش ايرنست، النظام السوري من التدخل.", "THREATEN")
     assert warn.source.id == "usa-white-house"
     assert (warn.target.country, warn.target.sector) == ("SYR", "GOV")
 
@@ -445,15 +442,13 @@ def test_an_event_noun_made_by_the_actor_after_a_relative_light_verb(pipeline):
                                 "السعودي مع المسؤولين الروس.")
     assert talks.source.id == "sau-mbs"
     assert (talks.target.country, talks.target.sector) == ("RUS", "GOV")
-    evs = events(pipeline, "أكد الوزير أن بلاده تولي أهمية خاصة للزيارة التي قام بها الأمير محمد بن سلمان إلى روسيا.")
-    visit = next(e for e in evs if e.type == "CONSULT")
+    visit = event_of(pipeline, "أكد الوزير أن بلاده تولي أهمية خاصة للزيارة التي قام بها الأمير محمد بن سلمان إلى روسيا.", "CONSULT")
     assert (visit.mode, visit.source.id, visit.target.id) == ("visit", "sau-mbs", "RUS")
 
 
 def test_a_named_body_without_a_country_can_be_the_target(pipeline):
-    evs = events(pipeline, "وكانت فلسطين دعت لجنة متابعة مبادرة السلام العربية، لعقد اجتماع على مستوى وزراء "
-                           "الخارجية.")
-    req = next(e for e in evs if e.type == "REQUEST")
+    req = event_of(pipeline, "وكانت فلسطين دعت لجنة متابعة مبادرة السلام العربية، لعقد اجتماع على مستوى وزراء "
+                             "الخارجية.", "REQUEST")
     assert req.source.id == "PSE"
     assert req.target.text == "لجنة متابعة مبادرة السلام العربية"
 
