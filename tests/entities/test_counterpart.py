@@ -110,3 +110,17 @@ def test_a_position_noun_before_a_generic_title_joins_the_name(text, title, head
 def test_the_alias_automaton_is_built_once_per_process():
     from marsad.entities.linker import build_automaton
     assert build_automaton() is build_automaton()  # every EntityLinker shares it; building it takes seconds
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("نزل المئات من الجنود السعوديين في ميناء عدن.", "الجنود السعوديين", "SAU"),
+    ("وقتل الجنود العراقيون مسلحين.", "الجنود العراقيون", "IRQ"),
+])
+def test_a_plural_demonym_after_a_group_is_its_adjective(pipeline, text, phrase, country):
+    m = next(m for m in mentions(pipeline, text, date(2015, 8, 5)) if m.text == phrase)
+    assert (m.country, m.sector, m.agent) == (country, "MIL", False)
+
+
+def test_a_plural_demonym_in_another_case_is_not_an_adjective(pipeline):
+    texts = [m.text for m in mentions(pipeline, "واتهم المسؤولون الأمريكيين بالتقصير.", date(2015, 8, 5))]
+    assert "المسؤولون" in texts and "الأمريكيين" in texts

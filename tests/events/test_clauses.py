@@ -131,3 +131,28 @@ def test_recognition_is_support_and_a_suffixed_noun_takes_the_subject_opening_th
     (ev,) = process(pipeline, "أعلنت السويد اليوم الخميس اعترافها بدولة فلسطين.")
     assert (ev.type, ev.mode, ev.source.id, ev.target.id) == ("SUPPORT", "recognize", "SWE", "PSE")
     assert not process(pipeline, "واعترف المتهم بالجريمة أمام المحكمة.")  # no actor recognised
+
+
+def test_a_count_right_after_a_verb_leaves_its_group_the_object(pipeline):
+    events = process(pipeline, "وأضافت المصادر أن وحدات الجيش اليمني طردوا الحوثيين من مدينة لودر، وأسروا عدداً من "
+                               "مقاتلي الحوثيين.")
+    seized = [ev for ev in events if ev.type == "COERCE"]
+    assert [(ev.source.country, ev.source.sector, ev.target.id) for ev in seized] == [("YEM", "MIL", "yem-houthis")]
+
+
+def test_a_count_right_after_a_verb_leaves_its_group_the_subject(pipeline):
+    (ev,) = process(pipeline, 'وقال المصدر "نزل المئات من الجنود السعوديين أمس الأحد في ميناء عدن".')
+    assert ev.source.text == "الجنود السعوديين"
+    assert (ev.type, ev.source.country, ev.source.sector, ev.target.id) == ("MOBILIZE", "SAU", "MIL", "YEM")
+
+
+def test_an_unnamed_source_after_a_verb_takes_no_subject_from_before(pipeline):
+    events = process(pipeline, "نشر التحالف العربي مئات الجنود حول عدن. ورفض المصدر إعطاء المزيد من التفاصيل حول "
+                               "العسكريين والبلدان التي ينتمون إليها.")
+    assert [ev.type for ev in events] == ["MOBILIZE"]
+
+
+def test_a_verbal_noun_after_a_preposition_is_the_verbs_object(pipeline):
+    events = process(pipeline, "وكان وزير النقل اليمني قد أعلن أن الأردن وافق على استقبال جرحى يمنيين مدنيين.")
+    assert [(ev.type, ev.source.id, ev.target.country, ev.target.sector) for ev in events] == [
+        ("AGREE", "JOR", "YEM", "CVL")]

@@ -394,6 +394,11 @@ class EntityLinker:
                     agent=False, confidence=0.8,
                 )
                 continue
+            if prev is not None and prev.agent and prev.type == "group" and self._demonym_group(text, prev, m):
+                # "الجنود السعوديين": a plural demonym agreeing with the group before it is its adjective
+                out[-1] = dataclasses.replace(prev, text=text[prev.span[0] : m.span[1]],
+                                              span=(prev.span[0], m.span[1]), country=m.country, agent=False)
+                continue
             if prev is not None and prev.adjective and m.type == "person" and m.country == prev.country \
                     and text[prev.span[1] : m.span[0]].strip(" ،,") == "":
                 # "نظيره المصري سامح شكري": the demonym belongs to the title
@@ -421,6 +426,16 @@ class EntityLinker:
                 self._take_rank(article, m)
             out.append(m)
         return out
+
+    def _demonym_group(self, text: str, group: Mention, m: Mention) -> bool:
+        """A plural demonym right after a group noun, in the same case: "الجنود السعوديين"، "المتظاهرون العراقيون",
+        not "اتهم المسؤولون الأمريكيين" (nominative subject, accusative object)."""
+        if m.type != "group" or m.id is not None or m.country is None or text[group.span[1] : m.span[0]].strip():
+            return False
+        word, head = normalize_text(m.text), normalize_text(group.text)
+        if word not in self._demonym_words:
+            return False
+        return not (head.endswith("ون") and word.endswith("ين") or head.endswith("ين") and word.endswith("ون"))
 
     @staticmethod
     def _locative(article: Article, start: int, end: int) -> bool:

@@ -7,7 +7,9 @@ from __future__ import annotations
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.markers import Arg, governed_noun
 from marsad.events.triggers import Hit, bare_conj
-from marsad.model import Token
+from marsad.model import Mention, Token
+
+BARE = frozenset({""})  # the object markers of a transitive frame: a bare object
 
 # The complementizer أن/إن (with its proclitics), after which the subject comes before the verb.
 ANNA = frozenset({"ان", "بان", "لان", "وان", "فان"})
@@ -84,12 +86,14 @@ def speaker(args: list[Arg], tokens: list[Token], hit: Hit) -> Arg | None:
                 None)
 
 
-def window_end(tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
+def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
     """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
-    governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"): they are its object, not a new clause."""
+    governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"، "وافق على استقبال جرحى يمنيين"): they are its
+    object, not a new clause."""
     verb = hits[k].trigger.tense != "noun"
     for h in hits[k + 1 :]:
-        if verb and h.trigger.tense == "noun" and governed_noun(tokens[h.start_tok].norm):
+        if verb and h.trigger.tense == "noun" and (governed_noun(tokens[h.start_tok].norm) or h.start_tok > 0
+                                                   and tokens[h.start_tok - 1].norm in lexicon.prepositions):
             continue
         return tokens[h.start_tok].start
     return sent_end
@@ -100,3 +104,9 @@ def anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
     cue is the event already told, not a new one (and must not cut the window of the verb around it)."""
     return (hit.pronoun or hit.definite) and hit.start_tok > 0 \
         and tokens[hit.start_tok - 1].norm in lexicon.nominal_cues
+
+
+def indefinite_group(m: Mention) -> bool:
+    """An unnamed group without the article ("جرحى يمنيين"، "لاجئين"): after a transitive verbal noun it is the
+    object ("استقبال جرحى يمنيين"), not the genitive subject."""
+    return m.type == "group" and m.id is None and not m.text.startswith("ال")

@@ -16,6 +16,7 @@ from marsad.events.clauses import (
     ACCUSATIVE_PLURAL,
     ANNA,
     ANNA_PRONOUN,
+    BARE,
     KANA,
     QAD,
     QUOTES,
@@ -23,6 +24,7 @@ from marsad.events.clauses import (
     clause_subject,
     describes_indefinite,
     fronted,
+    indefinite_group,
     opening_subject,
     relative_light_verb,
     restates,
@@ -151,9 +153,12 @@ class EventCoder:
         trigger_spans += [(tokens[h.resume - 1].start, tokens[h.resume - 1].end) for h in hits
                           if h.resume > h.end_tok and h.resume - 1 < len(tokens)]
         trigger_spans.sort()
+        self.markers.verb_ends = {h.end_tok - 1 for h in hits if h.trigger.tense != "noun"}
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
         args = [Arg(localise(m, self._main_country), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
+        # "ورفض المصدر إعطاء ...": an unnamed speaker is the subject; no actor is carried from before
+        self._unnamed = {m.span[0] for m in in_sentence if m.agent and m.type == "person"}
         countries = [m for m in in_sentence if m.adjective]
         governed = self.markers.governed(tokens, hits)
         for a in args:
@@ -164,7 +169,7 @@ class EventCoder:
         for k, hit in enumerate(hits):
             if restates(self.lexicon, tokens, hit, coded):
                 continue
-            event = self._code(article, sent, tokens, hit, args, window_end(tokens, hits, k, sent.end),
+            event = self._code(article, sent, tokens, hit, args, window_end(self.lexicon, tokens, hits, k, sent.end),
                                previous_source, countries, self._last_source)
             if event is not None:
                 out.append(event)
@@ -324,7 +329,8 @@ class EventCoder:
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
-                if not (frame.object_places and first.mention.type in ("country", "place")):
+                if not (frame.object_places and first.mention.type in ("country", "place")
+                        or frame.object_markers == BARE and indefinite_group(first.mention)):
                     readings.append((first, False))  # "لزيارة موسكو": a place after a visit is where it goes
             elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
@@ -355,6 +361,8 @@ class EventCoder:
                 else self._last_person
             if honorific and antecedent is not None:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
+            elif self._subject_start(tokens, hit) in self._unnamed:
+                pass  # "ورفض المصدر إعطاء التفاصيل": a subject not named; none carried from before
             elif previous_source is not None and hit.conj:
                 readings.append((Arg(previous_source, ""), True))
             elif hit.conj and first is None and before and opening_subject(tokens, before[0]):
@@ -474,6 +482,14 @@ class EventCoder:
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""
         return bisect.bisect_left(self._starts, pos)
+
+    def _subject_start(self, tokens: list[Token], hit: Hit) -> int:
+        """The offset of the first word after a verb that is not a filler or a time word: where its subject is."""
+        j = hit.end_tok
+        while j < len(tokens) and (bare_conj(tokens[j].norm) in self.lexicon.fillers
+                                   or any(s <= tokens[j].start < e for s, e in self._timex_spans)):
+            j += 1
+        return tokens[j].start if j < len(tokens) else -1
 
     def _gap(self, article: Article, tokens: list[Token], ti: int, end: int) -> int:
         """Content words between token ``ti`` and offset ``end``: ranks, fillers and time expressions don't count."""

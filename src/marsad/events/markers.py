@@ -37,6 +37,7 @@ class MarkerReader:
     def __init__(self, lexicon: TriggerLexicon, ranks: frozenset[str]) -> None:
         self.lexicon = lexicon
         self.ranks = ranks
+        self.verb_ends: set[int] = set()  # the last token of each verb trigger of the sentence being read
         # via nouns with a preposition attached -> the preposition ("بدور" -> "ب", "للجهود" -> "ل")
         self._via_forms = {prefix + noun: marker for noun in lexicon.via_nouns for prefix, marker in PREP_PROCLITICS}
 
@@ -83,7 +84,7 @@ class MarkerReader:
                     return "", False  # "وعبر الوزير عن ...": the sentence's first word is the verb عبّر
                 if prev == FROM and not conj:
                     outer = self._partitive(tokens, j)
-                    if outer:
+                    if outer is not None:
                         return outer, False
                 if prev in self.lexicon.prepositions:
                     return prev, conj
@@ -101,19 +102,23 @@ class MarkerReader:
 
     def _partitive(self, tokens: list[Token], j: int) -> str | None:
         """"عن 20 أسيرا من القوات الحكومية"، "على 300 من مؤيدي ...": the preposition before a count of people
-        governs the group they are from (``j``: the index of من)."""
+        governs the group they are from (``j``: the index of من); a count right after a verb leaves the group
+        bare, the verb's subject or object ("وأسروا عدداً من مقاتلي المتمردين"، "نزل المئات من الجنود")."""
         k = j - 1
         counted = False
         while k >= 0 and j - k <= 2:
             word = tokens[k].norm
-            if word.isdigit() or word in self.lexicon.quantity_words or word.endswith("ا") and len(word) > 3:
+            if word.isdigit() or word in self.lexicon.quantity_words or word.endswith("ا") and len(word) > 3 \
+                    and k not in self.verb_ends:
                 counted = True
                 k -= 1
                 continue
             break
-        if counted and k >= 0 and tokens[k].norm in self.lexicon.prepositions and tokens[k].norm != FROM:
+        if not counted or k < 0 or tokens[k].norm == FROM:
+            return None
+        if tokens[k].norm in self.lexicon.prepositions:
             return tokens[k].norm
-        return None
+        return "" if k in self.verb_ends else None
 
     def rank_prefix(self, tok: Token) -> str | None:
         """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
