@@ -456,3 +456,13 @@ def test_a_named_body_without_a_country_can_be_the_target(pipeline):
 def test_a_verbal_noun_after_a_time_word_dates_another_event(pipeline):
     evs = events(pipeline, "وأعلن الجيش عزل الرئيس محمد مرسي بعد احتجاجات حاشدة على حكمه.")
     assert [e.type for e in evs] == ["COERCE"]  # "بعد احتجاجات" is when, not a second event
+
+
+@pytest.mark.parametrize(("text", "source", "country", "sector"), [
+    ("منذ أن استعادت القوات الموالية للرئيس عبد ربه منصور هادي السيطرة على عدن في منتصف يوليو.",
+     "القوات الموالية للرئيس عبد ربه منصور هادي", "YEM", "MIL"),
+    ("وهاجم مسلحون تابعون لجماعة الحوثي مواقع الجيش.", "مسلحون تابعون لجماعة الحوثي", "YEM", "REB"),
+])
+def test_a_group_loyal_to_an_actor_acts_in_its_country(pipeline, text, source, country, sector):
+    ev = event_of(pipeline, text, "ASSAULT")
+    assert (ev.source.text, ev.source.country, ev.source.sector) == (source, country, sector)

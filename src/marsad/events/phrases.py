@@ -26,6 +26,7 @@ from marsad.text.normalize import normalize_text
 MAX_PHRASE_TOKENS = 16
 _PUNCT = frozenset("،,.:;؛!?()[]{}\n")  # not quotes: "تنظيم «داعش» الإرهابي" is one phrase
 _ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "INS", "REL"})  # a patron's sector its followers share
 LADA = "لدي"  # normalised لدى: "سفير خادم الحرمين الشريفين لدى اليمن" continues through it
 FROM = "من"  # "وفد من حماس"، "مسلحين من حزب العمال الكردستاني": right after the head, من continues the phrase  # "د. نادية": the full stop of a title does not end a phrase
 
@@ -44,6 +45,7 @@ class PhraseLexicon:
     inside_preps: frozenset[str]
     inside_nouns: frozenset[str]
     conjoined: frozenset[str]  # "حكومة وشعب المملكة": و-words that continue a phrase
+    patrons: frozenset[str] = frozenset()  # "القوات الموالية لهادي": the actor after them is the group's patron
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,7 @@ def load_phrase_lexicon() -> PhraseLexicon:
         inside_preps=frozenset(normalize_text(w) for w in inside["prepositions"]),
         inside_nouns=frozenset(normalize_text(w) for w in inside["nouns"]),
         conjoined=frozenset(normalize_text(w) for w in data["phrase_conjoined"]),
+        patrons=frozenset(normalize_text(w) for w in data.get("phrase_patrons", [])),
     )
 
 
@@ -130,6 +133,14 @@ class PhraseFinder:
                 ti += 1
                 continue
             end_ti, inner = self._extent(text, tokens, ti, mentions, mi, blocked, triggers)
+            loyal = self._loyal(text, tokens, ti, head, inner)
+            if loyal is not None:
+                out.append(loyal)
+                while mi < len(mentions) and mentions[mi].span[0] < loyal.span[1]:
+                    mi += 1
+                while ti < n and tokens[ti].start < loyal.span[1]:
+                    ti += 1
+                continue
             # "وزراء خارجية السعودية والولايات المتحدة": coreference made each country its minister
             holders = head.kind == "group" and bool(inner) and inner[0].type == "person" and inner[0].office
             phrase = None if holders else self._phrase(text, tokens, ti, end_ti, head, inner)
@@ -201,6 +212,18 @@ class PhraseFinder:
                 break  # a second actor: "وزير الخارجية اليمني رئيس الوفد"
             j += 1
         return j, inner
+
+    def _loyal(self, text: str, tokens: list[Token], ti: int, head: Head, inner: list[Mention]) -> Mention | None:
+        """"القوات الموالية للرئيس عبد ربه منصور هادي": a group whose patron follows it acts in the patron's country,
+        in the patron's sector when that is not a state's (forces loyal to the Houthis are rebels)."""
+        if head.kind != "group" or ti + 2 >= len(tokens) or tokens[ti + 1].norm not in self.lex.patrons \
+                or not _genitive(tokens[ti + 2]) or not inner or inner[0].country is None:
+            return None
+        patron = inner[0]
+        sector = patron.sector if patron.sector in NON_STATE_SECTORS else head.sector
+        start = tokens[ti].start + (1 if tokens[ti].norm not in self.lex.heads and text[tokens[ti].start] in "وف" else 0)
+        return Mention(text=text[start : patron.span[1]], span=(start, patron.span[1]), type="group",
+                       country=patron.country, sector=sector, confidence=0.6)
 
     def _phrase(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
                 inner: list[Mention]) -> Mention | None:
