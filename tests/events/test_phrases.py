@@ -466,3 +466,9 @@ def test_a_verbal_noun_after_a_time_word_dates_another_event(pipeline):
 def test_a_group_loyal_to_an_actor_acts_in_its_country(pipeline, text, source, country, sector):
     ev = event_of(pipeline, text, "ASSAULT")
     assert (ev.source.text, ev.source.country, ev.source.sector) == (source, country, sector)
+
+
+def test_a_states_organ_speaking_of_its_states_act_is_its_source(pipeline):
+    ev = event_of(pipeline, "وأكدت الخارجية المصرية في تصريح اليوم تضامن جمهورية مصر العربية مع حكومة وشعب المملكة "
+                            "العربية السعودية.", "SUPPORT")
+    assert (actor(ev.source), ev.target.country) == (("egy-mfa", "EGY", "GOV"), "SAU")

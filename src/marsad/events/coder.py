@@ -331,7 +331,12 @@ class EventCoder:
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
                 if not (frame.object_places and first.mention.type in ("country", "place")
                         or frame.object_markers == BARE and indefinite_group(first.mention)):
-                    readings.append((first, False))  # "لزيارة موسكو": a place after a visit is where it goes
+                    # "لزيارة موسكو": a place after a visit is where it goes; "أكدت الخارجية المصرية تضامن مصر
+                    # مع": a state's organ speaking of its state's act is its source
+                    organ = next((a for a in before if a.marker == "" and a.mention.type != "country"
+                                  and a.mention.country == first.mention.country), None) \
+                        if first.mention.type == "country" else None
+                    readings.append((organ or first, False))
             elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
             elif trig.type == "REQUEST" and previous_source is not None and after and after[0].marker == FROM \
