@@ -23,12 +23,14 @@ from marsad.events.clauses import (
     anaphoric,
     clause_subject,
     describes_indefinite,
+    first_content,
     fronted,
     indefinite_group,
     opening_subject,
     relative_light_verb,
     restates,
     speaker,
+    unknown_name_likely,
     window_end,
 )
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
@@ -99,7 +101,8 @@ class EventCoder:
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
             if self.unknown_names and len(found) < len(hits) and self.linker is not None \
-                    and self._unknown_name_likely(article, tokens, hits, found, mentions) \
+                    and unknown_name_likely(self.lexicon, self.rank_words, self._timex_spans, tokens, hits, found,
+                                            mentions) \
                     and self.linker.add_names(article, sent.start, sent.end):
                 # a trigger lacked an argument: names outside the knowledge base may supply it
                 mentions = sorted(article.mentions, key=lambda m: m.span)
@@ -115,29 +118,6 @@ class EventCoder:
                     self._last_pair = (ev.source, ev.target)
         article.events = dedupe(article, events)
         return article
-
-    def _unknown_name_likely(self, article: Article, tokens: list[Token], hits: list[Hit], found: list[Event],
-                             mentions: list[Mention]) -> bool:
-        """Whether a verb trigger without an event has a word no mention covers right after it (skipping time
-        words and ranks): the likely place of a name the knowledge base lacks. Keeps the NER model off most
-        sentences (it costs ~1 ms a sentence)."""
-        coded = {ev.trigger_span for ev in found}
-        covered = [m.span for m in mentions]
-        for hit in hits:
-            if hit.trigger.tense == "noun" or (tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end) in coded:
-                continue
-            j = hit.end_tok
-            while j < len(tokens) and (tokens[j].norm in self.lexicon.fillers or tokens[j].norm in self.rank_words
-                                       or any(s <= tokens[j].start < e for s, e in self._timex_spans)):
-                j += 1
-            if j >= len(tokens):
-                continue
-            tok = tokens[j]
-            if tok.norm in self.lexicon.prepositions or len(tok.norm) < 3:
-                continue
-            if not any(s <= tok.start < e for s, e in covered):
-                return True
-        return False
 
     def _code_sentence(self, article: Article, sent: Sentence, tokens: list[Token], hits: list[Hit],
                        mentions: list[Mention], mstarts: list[int]) -> list[Event]:
@@ -490,10 +470,7 @@ class EventCoder:
 
     def _subject_start(self, tokens: list[Token], hit: Hit) -> int:
         """The offset of the first word after a verb that is not a filler or a time word: where its subject is."""
-        j = hit.end_tok
-        while j < len(tokens) and (bare_conj(tokens[j].norm) in self.lexicon.fillers
-                                   or any(s <= tokens[j].start < e for s, e in self._timex_spans)):
-            j += 1
+        j = first_content(tokens, hit.end_tok, self.lexicon.fillers, self._timex_spans)
         return tokens[j].start if j < len(tokens) else -1
 
     def _gap(self, article: Article, tokens: list[Token], ti: int, end: int) -> int:
