@@ -472,3 +472,12 @@ def test_a_states_organ_speaking_of_its_states_act_is_its_source(pipeline):
     ev = event_of(pipeline, "وأكدت الخارجية المصرية في تصريح اليوم تضامن جمهورية مصر العربية مع حكومة وشعب المملكة "
                             "العربية السعودية.", "SUPPORT")
     assert (actor(ev.source), ev.target.country) == (("egy-mfa", "EGY", "GOV"), "SAU")
+
+
+@pytest.mark.parametrize("text", [
+    "قال رئيس الوزراء العراقي إن مظاهرات واسعة مناهضة للحكومة العراقية خرجت في بغداد.",
+    "تغلي الساحة العراقية وسط تصاعد حدة الاحتجاجات على فساد الحكومة ومطالبات بالمحاسبة.",
+])
+def test_a_protest_is_against_the_actor_after_against_words_and_via_nouns(pipeline, text):
+    ev = event_of(pipeline, text, "PROTEST")
+    assert (ev.target.country, ev.target.sector) == ("IRQ", "GOV")

@@ -135,7 +135,7 @@ class EventCoder:
         trigger_spans.sort()
         self.markers.verb_ends = {h.end_tok - 1 for h in hits if h.trigger.tense != "noun"}
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
-        args = [Arg(localise(m, self._main_country), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
+        args = [Arg(localise(m, self._main_country, self.phrases.lex.local), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
                 if not m.adjective and not (m.agent and m.type == "person")]
         # "ورفض المصدر إعطاء ...": an unnamed speaker is the subject; no actor is carried from before
         self._unnamed = {m.span[0] for m in in_sentence if m.agent and m.type == "person"}

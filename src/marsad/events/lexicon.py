@@ -62,6 +62,7 @@ class TriggerLexicon:
     honorifics: frozenset[str]  # honorific pronouns standing for a person named before (معاليه، سموه)
     demonstratives: frozenset[str]  # "هذا اللقاء": a verbal noun after one refers to an event already told
     leader_markers: frozenset[str]  # "وفد حماس برئاسة مشعل": the leader is part of the actor, not its partner
+    against_words: frozenset[str] = frozenset()  # "مظاهرات مناهضة للحكومة": ل after them reads as ضد
     via_nouns: frozenset[str] = frozenset()  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive
     casualty_before: frozenset[str] = frozenset()  # "مقتل 25 من X": X is the victim of the attack told
     casualty_after: frozenset[str] = frozenset()  # "X قتلوا"
@@ -143,6 +144,7 @@ def load_triggers() -> TriggerLexicon:
         demonstratives=frozenset(normalize_text(w) for w in raw["demonstratives"]),
         leader_markers=frozenset(normalize_text(w) for w in raw["leader_markers"]),
         via_nouns=frozenset(normalize_text(w) for w in raw.get("via_nouns", [])),
+        against_words=frozenset(normalize_text(w) for w in raw.get("against_words", [])),
         casualty_before=frozenset(normalize_text(w) for w in raw.get("casualty_before", [])),
         casualty_after=frozenset(normalize_text(w) for w in raw.get("casualty_after", [])),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),

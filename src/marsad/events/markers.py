@@ -16,6 +16,7 @@ from marsad.text.normalize import normalize_text
 FROM = "من"
 BAYNA = "بين"
 SIDE = ("من", "جهه")  # "بين X وY من جهة، وZ من جهة أخرى": the first side ends at من جهة
+AGAINST = "ضد"  # the marker of the actor after a word of against_words ("مناهضة للحكومة")
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
 # Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
 PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
@@ -133,6 +134,8 @@ class MarkerReader:
         """The preposition on the noun governing the mention: "ب" for the genitive of a verbal noun carrying ب
         (بزيارة الأمير محمد) or of a noun of via_nouns ("بدور مصر"، "على جهود السعودية"), else ""."""
         ti = bisect.bisect_left(starts, m.span[0])
+        if 0 < ti and m.span[0] < tokens[ti - 1].end and ti - 1 in governed:
+            return governed[ti - 1]  # the mention starts inside a token after a governing noun: "مناهضة للحكومة"
         while ti > 0 and self.rank_prefix(tokens[ti - 1]) is not None:
             ti -= 1
         return governed.get(ti, "")
@@ -191,6 +194,8 @@ class MarkerReader:
                 marker = tokens[i - 1].norm  # "أثنى على جهود"
             elif word in forms:
                 marker = forms[word]  # "بدور مصر"
+            elif word in self.lexicon.against_words:
+                marker = AGAINST  # "مظاهرات مناهضة للحكومة"
             else:
                 continue
             j = i + 1

@@ -6,6 +6,7 @@ import dataclasses
 
 from marsad.dates.attach import FROM_TEXT
 from marsad.model import Article, Event, Mention
+from marsad.text.normalize import normalize_text
 
 
 def dedupe(article: Article, events: list[Event]) -> list[Event]:
@@ -84,12 +85,13 @@ def perpetrators_accused(events: list[Event]) -> list[Event]:
 LOCAL_ORG_SECTORS = frozenset({"LEG", "MIL", "JUD", "PTY", "OPP", "REB"})
 
 
-def localise(m: Mention, country: str | None) -> Mention:
-    """A generic group without a country ("المقاومة الشعبية"، "المعتصمون") or a parliament, army, court or party
-    ("البرلمان") acts in ``country``, the one the article names most (ministries are left alone: "الداخلية" is as
-    often an adjective as the ministry)."""
+def localise(m: Mention, country: str | None, local: frozenset[str] = frozenset()) -> Mention:
+    """A generic group without a country ("المقاومة الشعبية"، "المعتصمون"), a parliament, army, court or party
+    ("البرلمان") or a government word of ``local`` ("الحكومة") acts in ``country``, the one the article names most
+    (ministries are left alone: "الداخلية" is as often an adjective as the ministry)."""
     if m.agent and m.country is None and country is not None \
-            and (m.type == "group" or m.type == "organization" and m.sector in LOCAL_ORG_SECTORS):
+            and (m.type == "group" or m.type == "organization" and (
+                m.sector in LOCAL_ORG_SECTORS or normalize_text(m.text).lstrip("و") in local)):
         return dataclasses.replace(m, country=country, agent=False, confidence=m.confidence * 0.8)
     return m
 

@@ -45,6 +45,7 @@ class PhraseLexicon:
     inside_preps: frozenset[str]
     inside_nouns: frozenset[str]
     conjoined: frozenset[str]  # "حكومة وشعب المملكة": و-words that continue a phrase
+    local: frozenset[str] = frozenset()  # "الحكومة": naming no country, the government of the article's country
     patrons: frozenset[str] = frozenset()  # "القوات الموالية لهادي": the actor after them is the group's patron
 
 
@@ -69,6 +70,7 @@ def load_phrase_lexicon() -> PhraseLexicon:
         inside_nouns=frozenset(normalize_text(w) for w in inside["nouns"]),
         conjoined=frozenset(normalize_text(w) for w in data["phrase_conjoined"]),
         patrons=frozenset(normalize_text(w) for w in data.get("phrase_patrons", [])),
+        local=frozenset(normalize_text(w) for w in data.get("local_organizations", [])),
     )
 
 
