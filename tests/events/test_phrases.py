@@ -481,3 +481,10 @@ def test_a_states_organ_speaking_of_its_states_act_is_its_source(pipeline):
 def test_a_protest_is_against_the_actor_after_against_words_and_via_nouns(pipeline, text):
     ev = event_of(pipeline, text, "PROTEST")
     assert (ev.target.country, ev.target.sector) == ("IRQ", "GOV")
+
+
+def test_a_definite_meeting_noun_is_of_the_actor_after_li(pipeline):
+    ev = event_of(pipeline, "انطلقت في الدوحة أعمال الاجتماع التشاوري لوزراء خارجية دول مجلس التعاون الخليجي مع نظيرهم "
+                            "الأمريكي جون كيري.", "CONSULT")
+    assert (ev.source.text, ev.source.sector, ev.target.id) == ("وزراء خارجية دول مجلس التعاون الخليجي", "GOV",
+                                                                 "usa-kerry")

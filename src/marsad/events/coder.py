@@ -304,8 +304,12 @@ class EventCoder:
             # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it, or
             # a relative light verb: "الزيارة التي قام بها الأمير"
             maker = next((a for a in actors_after if a.marker == ""), None)
+            owner = actors_after[0] if actors_after and actors_after[0].marker == "ل" else None
             if maker is not None and relative_light_verb(self.lexicon, tokens, hit.end_tok):
                 readings.append((maker, False))
+            elif owner is not None and self._gap(article, tokens, hit.end_tok, owner.mention.span[0]) <= 2 \
+                    and not (frame.object_places and owner.mention.type in ("country", "place")):
+                readings.append((owner, False))  # "الاجتماع التشاوري لوزراء خارجية دول الخليج مع كيري"
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):

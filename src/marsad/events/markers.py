@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from marsad.entities.vocabulary import PLACE_NOUNS
+from marsad.entities.vocabulary import PLACE_NOUNS, is_counterpart
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.triggers import CONJUNCTIONS, Hit
 from marsad.model import Article, Mention, Token
@@ -122,8 +122,11 @@ class MarkerReader:
         return "" if k in self.verb_ends else None
 
     def rank_prefix(self, tok: Token) -> str | None:
-        """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank."""
+        """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank; a counterpart
+        word counts as one ("مع نظيرهم الأمريكي جون كيري": مع governs the name)."""
         for prefix in ("", "و", "ب", "وب", "ل", "ول"):
+            if tok.norm.startswith(prefix) and is_counterpart(tok.norm[len(prefix) :]):
+                return prefix.lstrip("و")
             if tok.norm.startswith(prefix) and tok.norm[len(prefix) :] in self.ranks:
                 return prefix.lstrip("و")
             if tok.norm.startswith(prefix + "ال") and prefix and ("ال" + tok.norm[len(prefix) + 2 :]) in self.ranks:

@@ -27,6 +27,8 @@ MAX_PHRASE_TOKENS = 16
 _PUNCT = frozenset("،,.:;؛!?()[]{}\n")  # not quotes: "تنظيم «داعش» الإرهابي" is one phrase
 _ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})
 NON_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "INS", "REL"})  # a patron's sector its followers share
+HEAD_PROCLITICS = ("ول", "و", "ف", "ل")  # proclitics a phrase head may carry, longest first
+MEMBER_STATES = "دول"  # "وزراء خارجية دول مجلس التعاون": of the member states, not of the organisation
 LADA = "لدي"  # normalised لدى: "سفير خادم الحرمين الشريفين لدى اليمن" continues through it
 FROM = "من"  # "وفد من حماس"، "مسلحين من حزب العمال الكردستاني": right after the head, من continues the phrase  # "د. نادية": the full stop of a title does not end a phrase
 
@@ -85,9 +87,9 @@ class PhraseFinder:
         word = tok.norm
         if word in lex:
             return lex[word]
-        for prefix in ("و", "ف"):
-            if word.startswith(prefix) and word[1:] in lex:
-                return lex[word[1:]]
+        for prefix in HEAD_PROCLITICS:
+            if word.startswith(prefix) and word[len(prefix) :] in lex:
+                return lex[word[len(prefix) :]]
         return None
 
     @staticmethod
@@ -215,6 +217,15 @@ class PhraseFinder:
             j += 1
         return j, inner
 
+    def _head_start(self, tokens: list[Token], ti: int) -> int:
+        """Where the actor of a phrase headed by token ``ti`` starts: "والمقاومة الشعبية"، "لوزراء خارجية": the
+        proclitics are not part of the actor (the coder reads them)."""
+        word = tokens[ti].norm
+        if word in self.lex.heads:
+            return tokens[ti].start
+        return tokens[ti].start + next((len(p) for p in HEAD_PROCLITICS
+                                        if word.startswith(p) and word[len(p) :] in self.lex.heads), 0)
+
     def _loyal(self, text: str, tokens: list[Token], ti: int, head: Head, inner: list[Mention]) -> Mention | None:
         """"القوات الموالية للرئيس عبد ربه منصور هادي": a group whose patron follows it acts in the patron's country,
         in the patron's sector when that is not a state's (forces loyal to the Houthis are rebels)."""
@@ -223,15 +234,14 @@ class PhraseFinder:
             return None
         patron = inner[0]
         sector = patron.sector if patron.sector in NON_STATE_SECTORS else head.sector
-        start = tokens[ti].start + (1 if tokens[ti].norm not in self.lex.heads and text[tokens[ti].start] in "وف" else 0)
+        start = self._head_start(tokens, ti)
         return Mention(text=text[start : patron.span[1]], span=(start, patron.span[1]), type="group",
                        country=patron.country, sector=sector, confidence=0.6)
 
     def _phrase(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
                 inner: list[Mention]) -> Mention | None:
         start, end = tokens[ti].start, tokens[end_ti - 1].end
-        if tokens[ti].norm not in self.lex.heads and text[start : start + 1] in "وف":
-            start += 1  # "والمقاومة الشعبية": the conjunction is not part of the actor (the coder reads it)
+        start = self._head_start(tokens, ti)
         last = inner[-1] if inner else None
         if last is not None and _named(last) and last.span[1] == end and last.span[0] > tokens[ti].end + 1:
             # "وزيرة الإعلام اليمنية د. نادية السقاف": the named person, titled by the phrase
@@ -256,7 +266,8 @@ class PhraseFinder:
             country, sector = None, "IGO"  # "مبعوث الأمين العام للأمم المتحدة": the UN's, not Korea's
         if head.inherit:
             org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent), None)
-            if org is not None:
+            if org is not None and normalize_text(text[max(0, org.span[0] - 8) : org.span[0]]).split()[-1:] != [MEMBER_STATES]:
+                # not "وزراء خارجية دول مجلس التعاون": ministers of the member states are their governments'
                 sector, country = org.sector, org.country or country
         return Mention(text=text[start:end], span=(start, end), type=head.kind, country=country, sector=sector,
                        role=text[start:end] if head.kind == "person" else None, agent=country is None and sector != "IGO",
