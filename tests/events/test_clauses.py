@@ -156,3 +156,10 @@ def test_a_verbal_noun_after_a_preposition_is_the_verbs_object(pipeline):
     events = process(pipeline, "وكان وزير النقل اليمني قد أعلن أن الأردن وافق على استقبال جرحى يمنيين مدنيين.")
     assert [(ev.type, ev.source.id, ev.target.country, ev.target.sector) for ev in events] == [
         ("AGREE", "JOR", "YEM", "CVL")]
+
+
+def test_helping_forces_is_military_cooperation(pipeline):
+    events = process(pipeline, "وقال الوزير إن الطائرات البريطانية ساعدت القوات العراقية التي تحارب على الأرض.")
+    ev = next(ev for ev in events if ev.type == "COOPERATE")
+    assert (ev.mode, ev.cameo, ev.source.country, ev.source.sector, ev.target.country, ev.target.sector) == (
+        "military", "062", "GBR", "MIL", "IRQ", "MIL")

@@ -251,8 +251,8 @@ def test_the_subject_of_a_relative_clause_is_its_antecedent_whatever_marks_it(pi
     visit = next(e for e in evs if e.mode == "visit")
     assert visit.source.id == "usa-kerry"  # "مع كيري الذي وصل": the antecedent, though مع governs it
     assert visit.target.id == "QAT"
-    (ev,) = events(pipeline, "ونقل الموقع عن وزير الدفاع البريطاني مايكل فالون الذي يزور العراق حالياً أن "
-                             "الطائرات ساعدت القوات العراقية.")
+    ev = event_of(pipeline, "ونقل الموقع عن وزير الدفاع البريطاني مايكل فالون الذي يزور العراق حالياً أن "
+                            "الطائرات ساعدت القوات العراقية.", "CONSULT")
     assert (ev.mode, ev.source.country, ev.target.id) == ("visit", "GBR", "IRQ")
 
 
