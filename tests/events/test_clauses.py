@@ -163,3 +163,10 @@ def test_helping_forces_is_military_cooperation(pipeline):
     ev = next(ev for ev in events if ev.type == "COOPERATE")
     assert (ev.mode, ev.cameo, ev.source.country, ev.source.sector, ev.target.country, ev.target.sector) == (
         "military", "062", "GBR", "MIL", "IRQ", "MIL")
+
+
+def test_a_second_subject_of_a_blockade_is_not_its_target(pipeline):
+    events = process(pipeline, "يضاف إلى ذلك الحصار المشدد الذي يفرضه الجيش النظامي والمليشيات المسلحة التابعة له "
+                               "على المخيم.")
+    ev = next(ev for ev in events if ev.type == "COERCE")
+    assert (ev.mode, ev.source.sector, ev.target) == ("blockade", "MIL", None)
