@@ -170,3 +170,10 @@ def test_a_second_subject_of_a_blockade_is_not_its_target(pipeline):
                                "على المخيم.")
     ev = next(ev for ev in events if ev.type == "COERCE")
     assert (ev.mode, ev.source.sector, ev.target) == ("blockade", "MIL", None)
+
+
+def test_armed_groups_without_a_name_are_rebels_of_the_articles_country(pipeline):
+    events = process(pipeline, "أفاد المرصد السوري عن مقتل تسعة من قوات النظام السوري في الاشتباكات التي اندلعت بعد "
+                               "أن شنت عدة جماعات مقاتلة هجومها على مواقع الجيش السوري في حلب.")
+    ev = next(ev for ev in events if ev.type == "ASSAULT" and ev.source.sector == "REB")
+    assert (ev.source.text, ev.source.country) == ("جماعات مقاتلة", "SYR")
