@@ -124,9 +124,10 @@ class MarkerReader:
     def rank_prefix(self, tok: Token) -> str | None:
         """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank; a counterpart
         word counts as one ("مع نظيرهم الأمريكي جون كيري": مع governs the name)."""
+        if is_counterpart(tok.norm):
+            return next((prefix.lstrip("و") for prefix in ("وب", "ول", "و", "ب", "ل")
+                         if tok.norm.startswith(prefix) and is_counterpart(tok.norm[len(prefix) :])), "")
         for prefix in ("", "و", "ب", "وب", "ل", "ول"):
-            if tok.norm.startswith(prefix) and is_counterpart(tok.norm[len(prefix) :]):
-                return prefix.lstrip("و")
             if tok.norm.startswith(prefix) and tok.norm[len(prefix) :] in self.ranks:
                 return prefix.lstrip("و")
             if tok.norm.startswith(prefix + "ال") and prefix and ("ال" + tok.norm[len(prefix) + 2 :]) in self.ranks:
