@@ -488,3 +488,9 @@ def test_a_definite_meeting_noun_is_of_the_actor_after_li(pipeline):
                             "الأمريكي جون كيري.", "CONSULT")
     assert (ev.source.text, ev.source.sector, ev.target.id) == ("وزراء خارجية دول مجلس التعاون الخليجي", "GOV",
                                                                  "usa-kerry")
+
+
+def test_a_via_noun_before_in_reaches_the_place_named_after_it(pipeline):
+    ev = event_of(pipeline, "أدانت الحكومة اليمنية بشدة التفجير الإرهابي. وعبّر البيان عن تعازي اليمن للقيادة في "
+                            "المملكة العربية السعودية ولأسر الشهداء.", "SUPPORT")
+    assert (ev.source.country, ev.target.id) == ("YEM", "SAU")

@@ -14,6 +14,7 @@ from marsad.model import Article, Mention, Token
 from marsad.text.normalize import normalize_text
 
 FROM = "من"
+IN = "في"
 BAYNA = "بين"
 SIDE = ("من", "جهه")  # "بين X وY من جهة، وZ من جهة أخرى": the first side ends at من جهة
 AGAINST = "ضد"  # the marker of the actor after a word of against_words ("مناهضة للحكومة")
@@ -206,6 +207,8 @@ class MarkerReader:
             while j < last and tokens[j].norm[:1] == "و" and tokens[j].norm[1:] in via:
                 j += 1  # "لشعب وحكومة المملكة": a coordinated noun shares the preposition
             governed.setdefault(j, marker)
+            if tokens[j].norm == IN and j < last:
+                governed.setdefault(j + 1, marker)  # "للقيادة في المملكة": the leadership in the kingdom
         return governed
 
 
