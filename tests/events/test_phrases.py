@@ -494,3 +494,9 @@ def test_a_via_noun_before_in_reaches_the_place_named_after_it(pipeline):
     ev = event_of(pipeline, "أدانت الحكومة اليمنية بشدة التفجير الإرهابي. وعبّر البيان عن تعازي اليمن للقيادة في "
                             "المملكة العربية السعودية ولأسر الشهداء.", "SUPPORT")
     assert (ev.source.country, ev.target.id) == ("YEM", "SAU")
+
+
+def test_an_air_force_strikes_a_camp_loyal_to_a_leader(pipeline):
+    ev = event_of(pipeline, 'ونقل الموقع عن مصادر في اليمن، في وقت شن فيه طيران التحالف غارات على معسكر "اللواء 35" '
+                            'الموالي لـ"صالح" في مدينة تعز.', "ASSAULT")
+    assert (actor(ev.source), ev.target.country, ev.target.sector) == (("sau-coalition", "SAU", "MIL"), "YEM", "MIL")

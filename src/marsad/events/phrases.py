@@ -137,7 +137,7 @@ class PhraseFinder:
                 ti += 1
                 continue
             end_ti, inner = self._extent(text, tokens, ti, mentions, mi, blocked, triggers)
-            loyal = self._loyal(text, tokens, ti, head, inner)
+            loyal = self._loyal(text, tokens, ti, end_ti, head, inner)
             if loyal is not None:
                 out.append(loyal)
                 while mi < len(mentions) and mentions[mi].span[0] < loyal.span[1]:
@@ -226,13 +226,18 @@ class PhraseFinder:
         return tokens[ti].start + next((len(p) for p in HEAD_PROCLITICS
                                         if word.startswith(p) and word[len(p) :] in self.lex.heads), 0)
 
-    def _loyal(self, text: str, tokens: list[Token], ti: int, head: Head, inner: list[Mention]) -> Mention | None:
-        """"القوات الموالية للرئيس عبد ربه منصور هادي": a group whose patron follows it acts in the patron's country,
-        in the patron's sector when that is not a state's (forces loyal to the Houthis are rebels)."""
-        if head.kind != "group" or ti + 2 >= len(tokens) or tokens[ti + 1].norm not in self.lex.patrons \
-                or not _genitive(tokens[ti + 2]) or not inner or inner[0].country is None:
+    def _loyal(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
+               inner: list[Mention]) -> Mention | None:
+        """"القوات الموالية للرئيس عبد ربه منصور هادي"، "معسكر اللواء 35 الموالي لصالح": a group whose patron
+        follows it acts in the patron's country, in the patron's sector when that is not a state's (forces loyal to
+        the Houthis are rebels)."""
+        if head.kind != "group":
             return None
-        patron = inner[0]
+        k = next((k for k in range(ti + 1, end_ti - 1) if tokens[k].norm in self.lex.patrons
+                  and _genitive(tokens[k + 1])), None)
+        patron = next((m for m in inner if k is not None and m.span[0] >= tokens[k + 1].start), None)
+        if patron is None or patron.country is None:
+            return None
         sector = patron.sector if patron.sector in NON_STATE_SECTORS else head.sector
         start = self._head_start(tokens, ti)
         return Mention(text=text[start : patron.span[1]], span=(start, patron.span[1]), type="group",
