@@ -500,3 +500,9 @@ def test_an_air_force_strikes_a_camp_loyal_to_a_leader(pipeline):
     ev = event_of(pipeline, 'ونقل الموقع عن مصادر في اليمن، في وقت شن فيه طيران التحالف غارات على معسكر "اللواء 35" '
                             'الموالي لـ"صالح" في مدينة تعز.', "ASSAULT")
     assert (actor(ev.source), ev.target.country, ev.target.sector) == (("sau-coalition", "SAU", "MIL"), "YEM", "MIL")
+
+
+def test_ministers_of_member_states_are_not_the_hosts_government(pipeline):
+    ev = event_of(pipeline, "استقبل الشيخ تميم بن حمد أمير دولة قطر، اليوم، وزراء خارجية دول مجلس التعاون الخليجي.",
+                  "CONSULT")
+    assert (ev.source.id, ev.target.country, ev.target.sector) == ("qat-tamim", None, "GOV")

@@ -269,13 +269,16 @@ class PhraseFinder:
         sector = head.sector
         if first is not None and first.sector == "IGO" and first.span[0] <= tokens[ti + 1].start:
             country, sector = None, "IGO"  # "مبعوث الأمين العام للأمم المتحدة": the UN's, not Korea's
+        members = False  # "وزراء خارجية دول مجلس التعاون": the member states' governments, named though stateless
         if head.inherit:
             org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent), None)
-            if org is not None and normalize_text(text[max(0, org.span[0] - 8) : org.span[0]]).split()[-1:] != [MEMBER_STATES]:
-                # not "وزراء خارجية دول مجلس التعاون": ministers of the member states are their governments'
+            members = org is not None and \
+                normalize_text(text[max(0, org.span[0] - 8) : org.span[0]]).split()[-1:] == [MEMBER_STATES]
+            if org is not None and not members:
                 sector, country = org.sector, org.country or country
         return Mention(text=text[start:end], span=(start, end), type=head.kind, country=country, sector=sector,
-                       role=text[start:end] if head.kind == "person" else None, agent=country is None and sector != "IGO",
+                       role=text[start:end] if head.kind == "person" else None,
+                       agent=country is None and sector != "IGO" and not members,
                        confidence=0.6 if country else 0.4)
 
 
