@@ -177,3 +177,9 @@ def test_armed_groups_without_a_name_are_rebels_of_the_articles_country(pipeline
                                "أن شنت عدة جماعات مقاتلة هجومها على مواقع الجيش السوري في حلب.")
     ev = next(ev for ev in events if ev.type == "ASSAULT" and ev.source.sector == "REB")
     assert (ev.source.text, ev.source.country) == ("جماعات مقاتلة", "SYR")
+
+
+def test_welcoming_a_thing_is_support_without_a_target(pipeline):
+    events = process(pipeline, "ورحب الرئيس اليمني عبد ربه منصور هادي بالهدنة التي أعلنها المبعوث الأممي.")
+    ev = next(ev for ev in events if ev.type == "SUPPORT")
+    assert (ev.source.id, ev.target) == ("yem-hadi", None)
