@@ -121,6 +121,12 @@ def first_content(tokens: list[Token], j: int, fillers: frozenset[str], timex_sp
     return j
 
 
+def subject_start(tokens: list[Token], hit: Hit, fillers: frozenset[str], timex_spans: list[tuple[int, int]]) -> int:
+    """The offset of the first word after a verb that is not a filler or a time word: where its subject is."""
+    j = first_content(tokens, hit.end_tok, fillers, timex_spans)
+    return tokens[j].start if j < len(tokens) else -1
+
+
 def unknown_name_likely(lexicon: TriggerLexicon, rank_words: frozenset[str], timex_spans: list[tuple[int, int]],
                         tokens: list[Token], hits: list[Hit], found: list[Event], mentions: list[Mention]) -> bool:
     """Whether a verb trigger without an event has a word no mention covers right after it (skipping time

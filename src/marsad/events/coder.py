@@ -23,13 +23,13 @@ from marsad.events.clauses import (
     anaphoric,
     clause_subject,
     describes_indefinite,
-    first_content,
     fronted,
     indefinite_group,
     opening_subject,
     relative_light_verb,
     restates,
     speaker,
+    subject_start,
     unknown_name_likely,
     window_end,
 )
@@ -79,6 +79,7 @@ class EventCoder:
         self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
+        self._unnamed: set[int] = set()  # starts of the sentence's unnamed speakers ("المصدر")
         self.finder = TriggerFinder(self.lexicon)
         self.phrases = PhraseFinder()
 
@@ -135,8 +136,9 @@ class EventCoder:
         trigger_spans.sort()
         self.markers.verb_ends = {h.end_tok - 1 for h in hits if h.trigger.tense != "noun"}
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
-        args = [Arg(localise(m, self._main_country, self.phrases.lex.local), *self.markers.marker(article, tokens, starts, m)) for m in in_sentence
-                if not m.adjective and not (m.agent and m.type == "person")]
+        local = self.phrases.lex.local
+        args = [Arg(localise(m, self._main_country, local), *self.markers.marker(article, tokens, starts, m))
+                for m in in_sentence if not m.adjective and not (m.agent and m.type == "person")]
         # "ورفض المصدر إعطاء ...": an unnamed speaker is the subject; no actor is carried from before
         self._unnamed = {m.span[0] for m in in_sentence if m.agent and m.type == "person"}
         countries = [m for m in in_sentence if m.adjective]
@@ -317,9 +319,10 @@ class EventCoder:
                         or frame.object_markers == BARE and indefinite_group(first.mention)):
                     # "لزيارة موسكو": a place after a visit is where it goes; "أكدت الخارجية المصرية تضامن مصر
                     # مع": a state's organ speaking of its state's act is its source
-                    organ = next((a for a in before if a.marker == "" and a.mention.type != "country"
-                                  and a.mention.country == first.mention.country), None) \
-                        if first.mention.type == "country" else None
+                    organ = None
+                    if first.mention.type == "country":
+                        organ = next((a for a in before if a.marker == "" and a.mention.type != "country"
+                                      and a.mention.country == first.mention.country), None)
                     readings.append((organ or first, False))
             elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
@@ -350,7 +353,7 @@ class EventCoder:
                 else self._last_person
             if honorific and antecedent is not None:
                 readings.insert(0, (Arg(antecedent, ""), True))  # "وطالب معاليه": his excellency, named before
-            elif self._subject_start(tokens, hit) in self._unnamed:
+            elif subject_start(tokens, hit, self.lexicon.fillers, self._timex_spans) in self._unnamed:
                 pass  # "ورفض المصدر إعطاء التفاصيل": a subject not named; none carried from before
             elif previous_source is not None and hit.conj:
                 readings.append((Arg(previous_source, ""), True))
@@ -471,11 +474,6 @@ class EventCoder:
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""
         return bisect.bisect_left(self._starts, pos)
-
-    def _subject_start(self, tokens: list[Token], hit: Hit) -> int:
-        """The offset of the first word after a verb that is not a filler or a time word: where its subject is."""
-        j = first_content(tokens, hit.end_tok, self.lexicon.fillers, self._timex_spans)
-        return tokens[j].start if j < len(tokens) else -1
 
     def _gap(self, article: Article, tokens: list[Token], ti: int, end: int) -> int:
         """Content words between token ``ti`` and offset ``end``: ranks, fillers and time expressions don't count."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from marsad.entities.vocabulary import PLACE_NOUNS, is_counterpart
+from marsad.entities.coref import clitic_word_re
+from marsad.entities.vocabulary import PLACE_NOUNS, load_lexicon
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.triggers import CONJUNCTIONS, Hit
 from marsad.model import Article, Mention, Token
@@ -40,6 +41,9 @@ class MarkerReader:
         self.lexicon = lexicon
         self.ranks = ranks
         self.verb_ends: set[int] = set()  # the last token of each verb trigger of the sentence being read
+        counterparts = load_lexicon().counterpart
+        # "نظيره"، "بنظيرهم" (group 1: the proclitics)
+        self._counterpart = clitic_word_re(counterparts) if counterparts else None
         # via nouns with a preposition attached -> the preposition ("بدور" -> "ب", "للجهود" -> "ل")
         self._via_forms = {prefix + noun: marker for noun in lexicon.via_nouns for prefix, marker in PREP_PROCLITICS}
 
@@ -125,9 +129,9 @@ class MarkerReader:
     def rank_prefix(self, tok: Token) -> str | None:
         """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank; a counterpart
         word counts as one ("مع نظيرهم الأمريكي جون كيري": مع governs the name)."""
-        if is_counterpart(tok.norm):
-            return next((prefix.lstrip("و") for prefix in ("وب", "ول", "و", "ب", "ل")
-                         if tok.norm.startswith(prefix) and is_counterpart(tok.norm[len(prefix) :])), "")
+        counterpart = self._counterpart.fullmatch(tok.norm) if self._counterpart is not None else None
+        if counterpart is not None:
+            return counterpart.group(1).lstrip("وف")  # the proclitic the counterpart word carries (بنظيره -> ب)
         for prefix in ("", "و", "ب", "وب", "ل", "ول"):
             if tok.norm.startswith(prefix) and tok.norm[len(prefix) :] in self.ranks:
                 return prefix.lstrip("و")

@@ -28,7 +28,6 @@ _PUNCT = frozenset("،,.:;؛!?()[]{}\n")  # not quotes: "تنظيم «داعش»
 _ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})
 NON_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "INS", "REL"})  # a patron's sector its followers share
 HEAD_PROCLITICS = ("ول", "و", "ف", "ل")  # proclitics a phrase head may carry, longest first
-MEMBER_STATES = "دول"  # "وزراء خارجية دول مجلس التعاون": of the member states, not of the organisation
 LADA = "لدي"  # normalised لدى: "سفير خادم الحرمين الشريفين لدى اليمن" continues through it
 FROM = "من"  # "وفد من حماس"، "مسلحين من حزب العمال الكردستاني": right after the head, من continues the phrase  # "د. نادية": the full stop of a title does not end a phrase
 
@@ -49,6 +48,7 @@ class PhraseLexicon:
     conjoined: frozenset[str]  # "حكومة وشعب المملكة": و-words that continue a phrase
     local: frozenset[str] = frozenset()  # "الحكومة": naming no country, the government of the article's country
     patrons: frozenset[str] = frozenset()  # "القوات الموالية لهادي": the actor after them is the group's patron
+    member_states: frozenset[str] = frozenset()  # "وزراء خارجية دول مجلس التعاون": the members' ministers
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +73,7 @@ def load_phrase_lexicon() -> PhraseLexicon:
         conjoined=frozenset(normalize_text(w) for w in data["phrase_conjoined"]),
         patrons=frozenset(normalize_text(w) for w in data.get("phrase_patrons", [])),
         local=frozenset(normalize_text(w) for w in data.get("local_organizations", [])),
+        member_states=frozenset(normalize_text(w) for w in data.get("phrase_member_states", [])),
     )
 
 
@@ -84,13 +85,15 @@ class PhraseFinder:
 
     def head(self, tok: Token) -> Head | None:
         lex = self.lex.heads
-        word = tok.norm
+        split = self._split_head(tok.norm)
+        return lex[tok.norm[split:]] if split is not None else None
+
+    def _split_head(self, word: str) -> int | None:
+        """The length of the proclitics before a head word ("والمقاومة"، "لوزراء"), or None when it is no head."""
+        lex = self.lex.heads
         if word in lex:
-            return lex[word]
-        for prefix in HEAD_PROCLITICS:
-            if word.startswith(prefix) and word[len(prefix) :] in lex:
-                return lex[word[len(prefix) :]]
-        return None
+            return 0
+        return next((len(p) for p in HEAD_PROCLITICS if word.startswith(p) and word[len(p) :] in lex), None)
 
     @staticmethod
     def _name_follows(tokens: list[Token], j: int, mentions: list[Mention], mi: int) -> bool:
@@ -220,11 +223,7 @@ class PhraseFinder:
     def _head_start(self, tokens: list[Token], ti: int) -> int:
         """Where the actor of a phrase headed by token ``ti`` starts: "والمقاومة الشعبية"، "لوزراء خارجية": the
         proclitics are not part of the actor (the coder reads them)."""
-        word = tokens[ti].norm
-        if word in self.lex.heads:
-            return tokens[ti].start
-        return tokens[ti].start + next((len(p) for p in HEAD_PROCLITICS
-                                        if word.startswith(p) and word[len(p) :] in self.lex.heads), 0)
+        return tokens[ti].start + (self._split_head(tokens[ti].norm) or 0)
 
     def _loyal(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
                inner: list[Mention]) -> Mention | None:
@@ -235,7 +234,9 @@ class PhraseFinder:
             return None
         k = next((k for k in range(ti + 1, end_ti - 1) if tokens[k].norm in self.lex.patrons
                   and _genitive(tokens[k + 1])), None)
-        patron = next((m for m in inner if k is not None and m.span[0] >= tokens[k + 1].start), None)
+        if k is None:
+            return None
+        patron = next((m for m in inner if m.span[0] >= tokens[k + 1].start), None)
         if patron is None or patron.country is None:
             return None
         sector = patron.sector if patron.sector in NON_STATE_SECTORS else head.sector
@@ -245,8 +246,7 @@ class PhraseFinder:
 
     def _phrase(self, text: str, tokens: list[Token], ti: int, end_ti: int, head: Head,
                 inner: list[Mention]) -> Mention | None:
-        start, end = tokens[ti].start, tokens[end_ti - 1].end
-        start = self._head_start(tokens, ti)
+        start, end = self._head_start(tokens, ti), tokens[end_ti - 1].end
         last = inner[-1] if inner else None
         if last is not None and _named(last) and last.span[1] == end and last.span[0] > tokens[ti].end + 1:
             # "وزيرة الإعلام اليمنية د. نادية السقاف": the named person, titled by the phrase
@@ -272,8 +272,9 @@ class PhraseFinder:
         members = False  # "وزراء خارجية دول مجلس التعاون": the member states' governments, named though stateless
         if head.inherit:
             org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent), None)
-            members = org is not None and \
-                normalize_text(text[max(0, org.span[0] - 8) : org.span[0]]).split()[-1:] == [MEMBER_STATES]
+            before_org = next((t.norm for t in reversed(tokens[ti:end_ti]) if t.end <= org.span[0]), "") \
+                if org is not None else ""
+            members = before_org in self.lex.member_states
             if org is not None and not members:
                 sector, country = org.sector, org.country or country
         return Mention(text=text[start:end], span=(start, end), type=head.kind, country=country, sector=sector,

@@ -10,11 +10,11 @@ import bisect
 from marsad.entities.kb import KnowledgeBase
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.location import country_of
-from marsad.events.markers import FROM, Arg
+from marsad.events.markers import FROM, IN, Arg
 from marsad.events.triggers import Hit, bare_conj
 from marsad.model import Mention, Token
 
-ON, IN = "علي", "في"  # normalised على، في
+ON = "علي"  # normalised على
 ON_REACH = 8  # tokens after the trigger where على may open the site attacked
 SITE_WORDS = 4  # words naming the site between على and في + its country ("على محطتي ضخ نفط في")
 
