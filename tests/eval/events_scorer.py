@@ -56,9 +56,12 @@ def evidence_overlap(gold: str, pred: str) -> float:
 
 
 def same_actor(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None) -> bool:
-    """Same KB id; when either lacks an id, same country + sector, or the same normalised surface text."""
+    """Same KB id; when either lacks an id, same country + sector, or the same normalised surface text. A null
+    actor (the annotation's unknown attacker) equals null or an actor that identifies no one: no id, country or
+    sector (the record's "unidentified" actor, which the contract's required source needs)."""
     if gold is None or pred is None:
-        return gold is None and pred is None
+        other = pred if gold is None else gold
+        return other is None or not (other.get("id") or other.get("country") or other.get("sector"))
     gid, pid = gold.get("id"), pred.get("id")
     if gid and pid:
         return gid == pid

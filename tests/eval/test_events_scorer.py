@@ -128,6 +128,10 @@ def test_headline_event_matches_a_prediction_from_the_title():
      {"text": "المقاومه الشعبيه", "id": None, "country": None, "sector": None}, True),  # surface text
     (None, None, True),
     (SISI, None, False),
+    # the annotation's unknown attacker (null) and the record's unidentified actor, which names no one
+    (None, {"text": "انفجرت", "id": None, "country": None, "sector": None, "name": "unidentified"}, True),
+    (None, {"text": "مسلحون", "id": None, "country": "IRQ", "sector": None}, False),
+    (None, {"text": "فالون", "id": None, "country": None, "sector": "GOV"}, False),
 ])
 def test_same_actor(gold, pred, same):
     assert same_actor(gold, pred) is same

@@ -3,6 +3,8 @@ trigger's frame accepts, the actor coordinated with the subject, protesters name
 
 from __future__ import annotations
 
+import dataclasses
+
 from marsad.events.lexicon import Frame
 from marsad.events.markers import Arg
 from marsad.events.triggers import Hit
@@ -13,6 +15,8 @@ STATELESS_SECTORS = frozenset({"IGO", "REL"})
 # a generic agent of at most this many words is bare ("المسؤولين"، "وزراء الخارجية"); a longer one names a body
 # ("لجنة متابعة مبادرة السلام العربية")
 BARE_WORDS = 2
+# the name of an attacker the text does not identify (English, Arabic)
+UNIDENTIFIED = ("unidentified", "مجهول")
 
 
 def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -> Arg | None:
@@ -61,8 +65,20 @@ def implicit_source(article: Article, tokens: list[Token], hit: Hit, args: list[
                     main_country: str | None) -> Mention:
     """Protesters named by the trigger itself ("خرجت مظاهرات في القاهرة"): a group of the country the sentence
     names first, else of the article's main country."""
-    tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
     country = next((a.mention.country for a in args if a.mention.country and a.mention.type in
                     ("country", "place")), main_country)
-    return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", country=country,
-                   sector=frame.implicit_source_sector, confidence=0.5)
+    return dataclasses.replace(_trigger_group(article, tokens, hit), country=country,
+                               sector=frame.implicit_source_sector)
+
+
+def unidentified_source(article: Article, tokens: list[Token], hit: Hit) -> Mention:
+    """The attacker of an explosion no one is named for ("انفجرت عبوة ناسفة"، "التفجير الذي استهدف المسجد"): an
+    actor that identifies no one (no id, country or sector), told by the trigger itself, as ACLED's
+    "unidentified armed group"."""
+    return dataclasses.replace(_trigger_group(article, tokens, hit), name=UNIDENTIFIED[0], name_ar=UNIDENTIFIED[1])
+
+
+def _trigger_group(article: Article, tokens: list[Token], hit: Hit) -> Mention:
+    """A group named by the trigger's own words (passes.dedupe knows it by its span)."""
+    tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
+    return Mention(text=article.text[tstart:tend], span=(tstart, tend), type="group", confidence=0.5)

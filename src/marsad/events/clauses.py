@@ -24,6 +24,9 @@ ACCUSATIVE_PLURAL = "ين"
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # the proclitic prepositions of a fronted phrase after و ("وبعد"، "وفي"، "ولدى"، "وعلى"، "ومن")
 FRONTED_PREPOSITIONS = ("ب", "ف", "ل", "ع", "م")
+# Tokens from a noun's end to the verb of its relative clause ("التفجير الإرهابي الذي استهدف": an adjective and
+# the relative word)
+RELATIVE_REACH = 3
 
 
 def opening_subject(tokens: list[Token], arg: Arg) -> bool:
@@ -91,19 +94,26 @@ def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k:
     governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"، "وافق على استقبال جرحى يمنيين"): they are its
     object, not a new clause."""
     verb = hits[k].trigger.tense != "noun"
+    unnamed = hits[k].trigger.frame.unidentified_source
     for h in hits[k + 1 :]:
         if verb and h.trigger.tense == "noun" and (governed_noun(tokens[h.start_tok].norm) or h.start_tok > 0
                                                    and tokens[h.start_tok - 1].norm in lexicon.prepositions):
             continue
+        if unnamed and not verb and h.start_tok - hits[k].end_tok <= RELATIVE_REACH \
+                and tokens[h.start_tok - 1].norm in lexicon.relatives:
+            continue  # "التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ": the explosion's target
         return tokens[h.start_tok].start
     return sent_end
 
 
 def anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
     """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
-    cue is the event already told, not a new one (and must not cut the window of the verb around it)."""
-    return (hit.pronoun or hit.definite) and hit.start_tok > 0 \
-        and tokens[hit.start_tok - 1].norm in lexicon.nominal_cues
+    cue is the event already told, not a new one (and must not cut the window of the verb around it); so is any
+    verbal noun after a word for its scene ("إلى موقع الانفجار"، "موقع انفجار محيط المحكمة")."""
+    if hit.start_tok == 0:
+        return False
+    before = bare_conj(tokens[hit.start_tok - 1].norm)
+    return before in lexicon.site_words or (hit.pronoun or hit.definite) and before in lexicon.nominal_cues
 
 
 def indefinite_group(m: Mention) -> bool:

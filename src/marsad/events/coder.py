@@ -11,7 +11,7 @@ import bisect
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker
 from marsad.entities.vocabulary import is_counterpart, load_lexicon
-from marsad.events.arguments import choose_object, coordinated, implicit_source
+from marsad.events.arguments import choose_object, coordinated, implicit_source, unidentified_source
 from marsad.events.clauses import (
     ACCUSATIVE_PLURAL,
     ANNA,
@@ -37,7 +37,7 @@ from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demony
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader
-from marsad.events.passes import dedupe, localise, main_country, perpetrators_accused
+from marsad.events.passes import dedupe, implicit, localise, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_status, to_date
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
@@ -110,8 +110,9 @@ class EventCoder:
                 mstarts = [m.span[0] for m in mentions]
                 found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
             events.extend(found)
-            if found:
-                self._last_source = found[-1].source
+            told = [ev for ev in found if not implicit(ev)]  # no one to carry from "انفجرت عبوة"
+            if told:
+                self._last_source = told[-1].source
                 self._last_person = next((ev.source for ev in reversed(found) if ev.source.type == "person"),
                                          self._last_person)
             for ev in found:
@@ -156,7 +157,7 @@ class EventCoder:
             if event is not None:
                 out.append(event)
                 coded.append(hit)
-                if hit.trigger.tense != "noun" or event.source.type != "country":
+                if (hit.trigger.tense != "noun" or event.source.type != "country") and not implicit(event):
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
         return perpetrators_accused(out)
 
@@ -409,6 +410,9 @@ class EventCoder:
             subject = Arg(implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame,
                                            self._main_country), "")
             obj = choose_object(after, subject, frame, receive)
+        elif subject is None and frame.unidentified_source:
+            subject = Arg(unidentified_source(article, tokens, hit), "")
+            obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None
         if subject is not None and "ل" in frame.object_markers:
             adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)
             if adj is not None and (obj is None or adj.mention.span[0] < obj.mention.span[0]):

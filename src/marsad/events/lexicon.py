@@ -28,6 +28,7 @@ class Frame:
     target_optional: bool = False  # the event stands without a target ("أدانت مصر الهجوم")
     coordination: bool = False  # "وقعت مصر والسعودية اتفاقية": the coordinated actor is the target
     implicit_source_sector: str | None = None  # protesters: the trigger itself names the source group
+    unidentified_source: bool = False  # "انفجرت عبوة ناسفة": no attacker named; the source is an unidentified one
     swap: bool = False  # the grammatical subject is the target ("تلقى X اتصالا من Y": Y called X)
     stops_at: frozenset[str] = frozenset()  # words ending the object search ("دعا X إلى ...": X, not what follows)
     theme_forces: bool = False  # forces without a name are what is moved, not the target ("أرسل قوات إلى ليبيا")
@@ -66,6 +67,8 @@ class TriggerLexicon:
     via_nouns: frozenset[str] = frozenset()  # "أشاد بدور مصر": a verb reaches through these nouns to their genitive
     casualty_before: frozenset[str] = frozenset()  # "مقتل 25 من X": X is the victim of the attack told
     casualty_after: frozenset[str] = frozenset()  # "X قتلوا"
+    casualty_hedges: tuple[tuple[str, ...], ...] = ()  # "40 شخصا على الأقل قتلوا": words skipped before those
+    site_words: frozenset[str] = frozenset()  # "موقع الانفجار": the event already told
     member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
     multilateral_adjectives: frozenset[str] = frozenset()  # "اجتماع ثلاثي": three or more parties
     restating_prepositions: frozenset[str] = frozenset()  # "يلتقي X Y في اجتماع": the verb's own event
@@ -98,6 +101,7 @@ def load_triggers() -> TriggerLexicon:
             target_optional=bool(f.get("target_optional", False)),
             coordination=bool(f.get("coordination", False)),
             implicit_source_sector=f.get("implicit_source_sector"),
+            unidentified_source=bool(f.get("unidentified_source", False)),
             swap=bool(f.get("swap", False)),
             theme_forces=bool(f.get("theme_forces", False)),
             stops_at=frozenset(normalize_text(w) for w in f.get("stops_at", [])),
@@ -147,6 +151,8 @@ def load_triggers() -> TriggerLexicon:
         against_words=frozenset(normalize_text(w) for w in raw.get("against_words", [])),
         casualty_before=frozenset(normalize_text(w) for w in raw.get("casualty_before", [])),
         casualty_after=frozenset(normalize_text(w) for w in raw.get("casualty_after", [])),
+        casualty_hedges=tuple(tuple(normalize_text(p).split()) for p in raw.get("casualty_hedges", [])),
+        site_words=frozenset(normalize_text(w) for w in raw.get("site_words", [])),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
         masdar_governors=frozenset(normalize_text(w) for w in raw.get("masdar_governors", [])),
         time_anchors=frozenset(normalize_text(w) for w in raw.get("time_anchors", [])),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from marsad.dates.attach import FROM_TEXT
+from marsad.events.arguments import UNIDENTIFIED
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
@@ -22,12 +23,12 @@ def dedupe(article: Article, events: list[Event]) -> list[Event]:
     lead = next(((s.start, s.end) for s in article.sentences if not s.is_title), None)
     # "تظاهر الآلاف ... احتجاجا على"، "تصاعد الاحتجاجات ... المظاهرات": protesters named by the trigger itself
     # are those of the sentence's other protest of the type
-    told = {(ev.type, ev.evidence_span) for ev in events if not _implicit(ev)}
+    told = {(ev.type, ev.evidence_span) for ev in events if not implicit(ev)}
     out, seen = [], set()
     for ev in events:
         if ev.evidence_span in title_spans and any(_retold(ev, b, b.evidence_span == lead) for b in body):
             continue
-        if _implicit(ev):
+        if implicit(ev):
             if (ev.type, ev.evidence_span) in told:
                 continue
             told.add((ev.type, ev.evidence_span))
@@ -39,8 +40,8 @@ def dedupe(article: Article, events: list[Event]) -> list[Event]:
     return out
 
 
-def _implicit(ev: Event) -> bool:
-    """The source is the trigger itself ("خرجت مظاهرات"): no one named."""
+def implicit(ev: Event) -> bool:
+    """The source is the trigger itself ("خرجت مظاهرات"، "انفجرت عبوة"): no one named."""
     return ev.source.span == ev.trigger_span
 
 
@@ -61,7 +62,7 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
     """Both absent, the same actor, or one unlinked with the other's country and sector."""
     if a is None or b is None:
         return a is b
-    if a.key == b.key:
+    if a.key == b.key or a.name == b.name == UNIDENTIFIED[0]:
         return True
     return (a.id is None or b.id is None) and bool(a.country or a.sector) \
         and (a.country, a.sector) == (b.country, b.sector)
@@ -76,7 +77,7 @@ def perpetrators_accused(events: list[Event]) -> list[Event]:
             continue
         attack = next((a for a in out[i + 1 :] if a.type == "ASSAULT" and a.trigger_span[0] > ev.trigger_span[0]), None)
         if attack is not None and not (attack.source.id is not None and attack.source.id == ev.source.id) \
-                and attack.source is not ev.source:
+                and attack.source is not ev.source and not implicit(attack):
             out[i] = dataclasses.replace(ev, target=attack.source)
     return out
 

@@ -267,6 +267,8 @@ class PhraseFinder:
             return None  # a bare title: the generic agent already stands for it
         country = _first_country(inner)
         sector = head.sector
+        if first is not None and first.agent and first.span[0] == start and first.sector:
+            sector = first.sector  # "قوات الطوارئ": a generic agent longer than the head knows its sector
         if first is not None and first.sector == "IGO" and first.span[0] <= tokens[ti + 1].start:
             country, sector = None, "IGO"  # "مبعوث الأمين العام للأمم المتحدة": the UN's, not Korea's
         members = False  # "وزراء خارجية دول مجلس التعاون": the member states' governments, named though stateless

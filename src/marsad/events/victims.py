@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 
 from marsad.entities.kb import KnowledgeBase
+from marsad.events.clauses import RELATIVE_REACH
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.location import country_of
 from marsad.events.markers import FROM, IN, Arg
@@ -16,6 +17,10 @@ from marsad.model import Mention, Token
 
 ON = "علي"  # normalised على
 ON_REACH = 8  # tokens after the trigger where على may open the site attacked
+# words before من where the casualty word may stand ("إصابة ضابطين ومجند من قوة الأمن")
+FROM_REACH = 3
+# words between an explosion noun (or its relative verb) and the actor it hit ("استهدف أمس مسجد قوات الطوارئ")
+STRUCK_GAP = 2
 SITE_WORDS = 4  # words naming the site between على and في + its country ("على محطتي ضخ نفط في")
 
 
@@ -57,8 +62,8 @@ class VictimReader:
                 if len(back) > 2 and back[0] == FROM and back[2][:1] == "و" and back[2][1:].isdigit():
                     also = bool(out)
                 back = back[2:] if len(back) > 1 and back[1].isdigit() else back[1:]
-                reach = 2
-            k = bisect.bisect_left(starts, m.span[1])
+                reach = FROM_REACH
+            k = self._skip_hedge(tokens, bisect.bisect_left(starts, m.span[1]))
             if also or any(bare_conj(w) in lex.casualty_before for w in back[:reach]):
                 victim = m
             elif k < len(tokens) and bare_conj(tokens[k].norm) in lex.casualty_after:
@@ -71,6 +76,26 @@ class VictimReader:
             if victim not in out and (victim.id is None or all(victim.id != v.id for v in out)):
                 out.append(victim)
         return out
+
+    def struck(self, tokens: list[Token], starts: list[int], hit: Hit, after: list[Arg]) -> Arg | None:
+        """What an explosion noun names as hit, right after it or after the verb of its relative clause:
+        "تفجير مسجد قوات الطوارئ"، "التفجير الإرهابي الذي استهدف أمس مسجد قوات الطوارئ"."""
+        anchor = hit.end_tok
+        rel = next((j for j in range(hit.end_tok, min(len(tokens), hit.end_tok + RELATIVE_REACH))
+                    if tokens[j].norm in self.lexicon.relatives), None)
+        if rel is not None:
+            anchor = rel + 2  # after the relative word and its verb
+        a = next((a for a in after if not a.mention.is_place and a.mention.type != "country"), None)
+        if a is None:
+            return None
+        return a if 0 <= bisect.bisect_left(starts, a.mention.span[0]) - anchor <= STRUCK_GAP else None
+
+    def _skip_hedge(self, tokens: list[Token], k: int) -> int:
+        """The token after a hedge starting at ``k`` ("على الأقل"), else ``k``."""
+        for hedge in self.lexicon.casualty_hedges:
+            if tuple(t.norm for t in tokens[k : k + len(hedge)]) == hedge:
+                return k + len(hedge)
+        return k
 
     def holder(self, tokens: list[Token], starts: list[int], after: list[Arg], source: Mention) -> Mention | None:
         """The actor holding a place attacked: "على مدينة الحديدة الخاضعة لسيطرة الحوثيين" → the Houthis."""
