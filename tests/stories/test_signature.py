@@ -3,8 +3,10 @@
 from datetime import date
 
 import pytest
+from story_helpers import article, event
 
-from marsad.stories.signature import PUBLICATION_LAG_DAYS, PlaceRef, date_span
+from marsad.model import Mention
+from marsad.stories.signature import PUBLICATION_LAG_DAYS, PlaceRef, date_span, signature
 
 
 def day(value: str) -> int:
@@ -74,3 +76,11 @@ def test_places_fit_by_containment_and_distance():
     assert not CAIRO.fits(ALEXANDRIA)
     assert not JEDDAH.fits(MAKKAH)  # 65 km apart: two cities
     assert not CAIRO.fits(JEDDAH) and not EGYPT.fits(JEDDAH)
+
+
+def test_an_unidentified_attacker_is_no_anchor():
+    bomber = Mention("انفجرت", (0, 6), "group", name="unidentified", name_ar="مجهول")
+    police = Mention("قوات الأمن", (0, 1), "group", country="EGY", sector="COP")
+    ev = event(bomber, police, "2015-08-05", mode="bombing", etype="ASSAULT")
+    sig = signature(article("a-1", (ev, "انفجرت عبوة ناسفة")), ev)
+    assert list(sig.anchors) == ["~" + "قوات الامن"]
