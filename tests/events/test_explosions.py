@@ -70,3 +70,15 @@ def test_the_scene_of_an_explosion_is_not_a_new_one(pipeline):
     text = ("انفجرت عبوة ناسفة أمس أمام محكمة مصر الجديدة. وانتقل ضباط الحماية المدنية وخبراء المفرقعات إلى موقع "
             "انفجار محيط المحكمة، للوقوف على ملابسات الواقعة.")
     assert len(assaults(pipeline, text)) == 1
+
+
+def test_a_headline_is_told_again_by_the_first_body_event_after_a_dateline(pipeline):
+    raw = RawDocument(doc_id="t", title="عام / انفجار عبوة ناسفة بميدان المحكمة بمصر الجديدة",
+                      content="عام / انفجار عبوة ناسفة بميدان المحكمة بمصر الجديدة\nالقاهرة 25 شوال 1436 هـ الموافق "
+                              "10 أغسطس 2015 م واس\nانفجرت عبوة ناسفة بدائية الصنع اليوم بمحيط ميدان المحكمة بمصر "
+                              "الجديدة، أدى إلى إصابة ضابطين ومجند من قوة الأمن المصرية .",
+                      origin="test", content_type="text", published=date(2015, 8, 10))
+    article = pipeline.process(raw)
+    (ev,) = [e for e in article.events if e.type == "ASSAULT"]
+    assert article.text[ev.evidence_span[0]:].startswith("انفجرت")  # the body's, with its casualties
+    assert ev.target.sector == "COP"

@@ -20,7 +20,8 @@ def dedupe(article: Article, events: list[Event]) -> list[Event]:
 
     title_spans = {(s.start, s.end) for s in article.sentences if s.is_title}
     body = [ev for ev in events if ev.evidence_span not in title_spans]
-    lead = next(((s.start, s.end) for s in article.sentences if not s.is_title), None)
+    # the lead: the first body sentence that tells an event (a dateline line "القاهرة 25 شوال ... واس" tells none)
+    lead = min((ev.evidence_span for ev in body), default=None)
     # "تظاهر الآلاف ... احتجاجا على"، "تصاعد الاحتجاجات ... المظاهرات": protesters named by the trigger itself
     # are those of the sentence's other protest of the type
     told = {(ev.type, ev.evidence_span) for ev in events if not implicit(ev)}
