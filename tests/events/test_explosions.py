@@ -82,3 +82,10 @@ def test_a_headline_is_told_again_by_the_first_body_event_after_a_dateline(pipel
     (ev,) = [e for e in article.events if e.type == "ASSAULT"]
     assert article.text[ev.evidence_span[0]:].startswith("انفجرت")  # the body's, with its casualties
     assert ev.target.sector == "COP"
+
+
+def test_citizens_counted_with_a_glued_number_are_the_victims_of_the_mines(pipeline):
+    (ev,) = assaults(pipeline, "أكد مدير عام مكتب الصحة بمحافظة عدن الدكتور الخضر لصور سقوط 11مواطنا وإصابة 33 آخرين "
+                               "في انفجار لألغام زرعتها مليشيات الحوثي في محافظة عدن.")
+    assert ev.source.id == "yem-houthis"
+    assert (ev.target.text, ev.target.country, ev.target.sector) == ("مواطنا", "YEM", "CVL")

@@ -35,3 +35,10 @@ def test_tokenize_spans_point_into_original_and_lexicon_guides_stem():
     assert (toks[0].prefix, toks[0].stem) == ("و", "التقي")
     assert (toks[2].prefix, toks[2].stem) == ("ب", "خليفه")
     assert (toks[1].prefix, toks[1].stem) == ("ال", "رييس")
+
+
+def test_digits_glued_to_arabic_letters_are_separate_tokens():
+    text = "سقوط 11مواطنا و9 مقاتلين من طراز إم1"
+    norm, offsets = normalize(text)
+    words = [text[t.start : t.end] for t in tokenize(norm, offsets)]
+    assert words == ["سقوط", "11", "مواطنا", "و", "9", "مقاتلين", "من", "طراز", "إم", "1"]

@@ -59,8 +59,8 @@ class VictimReader:
             reach = 1
             also = False  # "مقتل 42 حوثيا، و9 مقاتلين من المقاومة": a count joined to a victim told before
             if back and (back[0] == FROM or back[0].isdigit()):  # "مقتل 25 من X"، "قتل مسلحان من X"
-                if len(back) > 2 and back[0] == FROM and back[2][:1] == "و" and back[2][1:].isdigit():
-                    also = bool(out)
+                if len(back) > 3 and back[0] == FROM and back[2].isdigit() and back[3] == "و":
+                    also = bool(out)  # (the tokeniser splits a digit from the و before it)
                 back = back[2:] if len(back) > 1 and back[1].isdigit() else back[1:]
                 reach = FROM_REACH
             k = self._skip_hedge(tokens, bisect.bisect_left(starts, m.span[1]))

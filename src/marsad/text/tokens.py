@@ -10,7 +10,7 @@ from functools import lru_cache
 from marsad.model import Token
 
 # Letters, digits and the Arabic letter block; "ـ" is removed by the normaliser before this runs.
-TOKEN_RE = re.compile(r"[0-9A-Za-z\u0621-\u064A\u0671-\u06D3]+")
+TOKEN_RE = re.compile(r"[0-9A-Za-z]+|[\u0621-\u064A\u0671-\u06D3]+")
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
