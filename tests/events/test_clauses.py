@@ -183,3 +183,17 @@ def test_welcoming_a_thing_is_support_without_a_target(pipeline):
     events = process(pipeline, "ورحب الرئيس اليمني عبد ربه منصور هادي بالهدنة التي أعلنها المبعوث الأممي.")
     ev = next(ev for ev in events if ev.type == "SUPPORT")
     assert (ev.source.id, ev.target) == ("yem-hadi", None)
+
+
+def test_a_verbal_noun_of_purpose_shares_the_clause_subject_and_takes_its_genitive_as_object(pipeline):
+    events = process(pipeline, "يسعى وزير الخارجية الأمريكي جون كيري إلى إنعاش الشراكة الاستراتيجية، في جولة تقوده إلى "
+                               "قطر للقاء وزراء خارجية دول الخليج لمناقشة تداعيات الاتفاق النووي.")
+    meet = next(e for e in events if e.type == "CONSULT" and e.target is not None and e.target.type != "country")
+    assert meet.source.id == "usa-kerry"
+    assert meet.target.text == "وزراء خارجية دول الخليج"  # the phrase ends before لمناقشة
+    assert (meet.target.country, meet.target.sector) == (None, "GOV")
+
+
+def test_after_an_invitation_the_invited_would_visit(pipeline):
+    events = process(pipeline, "وذكرت أن لافروف وجّه الدعوة لقيادة «حماس» لزيارة موسكو.")
+    assert not any(e.type == "CONSULT" and e.source.id == "rus-lavrov" for e in events)

@@ -156,3 +156,28 @@ def unknown_name_likely(lexicon: TriggerLexicon, rank_words: frozenset[str], tim
         if not any(s <= tok.start < e for s, e in covered):
             return True
     return False
+
+
+def purpose_noun(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
+    """A verbal noun of purpose, ل with no article ("في جولة تقوده إلى قطر للقاء وزراء خارجية دول الخليج"): it
+    shares the subject of its clause, and its genitive is its object."""
+    word = bare_conj(tokens[hit.start_tok].norm)
+    return hit.trigger.tense == "noun" and not hit.definite and not hit.pronoun and word[:1] == "ل" \
+        and any(t.tense == "noun" for t in lexicon.single.get(word[1:], ()))
+
+
+def pronoun_readings(tokens: list[Token], before: list[Arg], previous_source: Mention | None,
+                     carried: Mention | None) -> list[tuple[Arg, bool]]:
+    """The subjects a verbal noun's pronoun suffix may stand for ("زيارته إلى مصر"، "لقائه مع ..."): the
+    sentence's or the article's last source; "مستغربة اجتماعه": ه is one person, so unless the last source is a
+    person, first the nearest person before."""
+    readings = []
+    nearest = next((a for a in reversed(before) if a.mention.type == "person"), None)
+    if nearest is not None and not (previous_source is not None and previous_source.type == "person"):
+        readings.append((nearest, True))
+    if (previous_source or carried) is not None:
+        readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
+    elif before and opening_subject(tokens, before[0]):
+        readings.append((before[0], True))  # "أعلنت النرويج ... اعترافها بدولة فلسطين"
+    return readings
+

@@ -26,6 +26,8 @@ from marsad.events.clauses import (
     fronted,
     indefinite_group,
     opening_subject,
+    pronoun_readings,
+    purpose_noun,
     relative_light_verb,
     restates,
     speaker,
@@ -39,18 +41,13 @@ from marsad.events.location import after_locative, country_of, dateline_place, e
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader
 from marsad.events.passes import dedupe, implicit, localise, main_country, perpetrators_accused
 from marsad.events.phrases import PhraseFinder
-from marsad.events.status import event_status, to_date
+from marsad.events.status import event_confidence, event_status, to_date
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
 from marsad.events.victims import VictimReader
 from marsad.model import Article, Event, Mention, Sentence, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import tokenize_span
 
-# Confidence components (set by hand on the example corpus; issue 5 calibrates them on gold data).
-BASE_CONFIDENCE = 0.5
-LINKED_BONUS = 0.2
-PRO_DROP_PENALTY = 0.15
-TITLE_PENALTY = 0.1
 # Sectors whose actor named before a protest noun may be its protesters ("خرج أنصار الحزب في مظاهرات").
 PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
@@ -80,6 +77,7 @@ class EventCoder:
         self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
         self._unnamed: set[int] = set()  # starts of the sentence's unnamed speakers ("المصدر")
+        self._hits: list[Hit] = []  # the sentence's trigger hits
         self.finder = TriggerFinder(self.lexicon)
         self.phrases = PhraseFinder()
 
@@ -136,6 +134,7 @@ class EventCoder:
                           if h.resume > h.end_tok and h.resume - 1 < len(tokens)]
         trigger_spans.sort()
         self.markers.verb_ends = {h.end_tok - 1 for h in hits if h.trigger.tense != "noun"}
+        self._hits = hits
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
         local = self.phrases.lex.local
         args = [Arg(localise(m, self._main_country, local), *self.markers.marker(article, tokens, starts, m))
@@ -286,15 +285,7 @@ class EventCoder:
             if agent is not None:  # "الغارات الإسرائيلية على غزة": Israel's strikes
                 readings.append((agent, False))
         if hit.pronoun:
-            # "زيارته إلى مصر"، "لقائه مع ...": the suffix stands for the sentence's or the article's last source
-            # "مستغربة اجتماعه": ه is one person; unless the last source is a person, the nearest one before
-            nearest = next((a for a in reversed(before) if a.mention.type == "person"), None)
-            if nearest is not None and not (previous_source is not None and previous_source.type == "person"):
-                readings.append((nearest, True))
-            if (previous_source or carried) is not None:
-                readings.append((Arg(previous_source or carried, ""), True))  # type: ignore[arg-type]
-            elif before and opening_subject(tokens, before[0]):
-                readings.append((before[0], True))  # "أعلنت النرويج ... اعترافها بدولة فلسطين"
+            readings.extend(pronoun_readings(tokens, before, previous_source, carried))
         elif trig.tense == "participle":
             # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
             # follows (the sentence's first subject), else of the sentence's last event, else the article's
@@ -313,6 +304,14 @@ class EventCoder:
             elif owner is not None and self._gap(article, tokens, hit.end_tok, owner.mention.span[0]) <= 2 \
                     and not (frame.object_places and owner.mention.type in ("country", "place")):
                 readings.append((owner, False))  # "الاجتماع التشاوري لوزراء خارجية دول الخليج مع كيري"
+        elif frame.genitive_subject and trig.type != "REQUEST" and purpose_noun(lex, tokens, hit) \
+                and not any(h.trigger.type == "REQUEST" for h in self._hits if h.start_tok < hit.start_tok):
+            # "وجّه الدعوة لقيادة حماس لزيارة موسكو": after an invitation the invited would visit
+            subject_of = clause_subject(before) or next((Arg(m, "") for m in (previous_source, carried) if m), None)
+            if subject_of is not None and first is not None and self._adjacent(article, tend, first.mention.span[0]):
+                fixed_pair = (subject_of, first)
+            elif subject_of is not None:
+                readings.append((subject_of, True))
         elif frame.genitive_subject:
             # the subject of a verbal noun is its genitive, right after it; no pro-drop for nouns
             if first is not None and self._adjacent(article, tend, first.mention.span[0]):
@@ -456,17 +455,14 @@ class EventCoder:
             source = self.linker.relink(source, when, article.text)
             target = self.linker.relink(target, when, article.text) if target is not None else None
         status = event_status(self.lexicon, article, tokens, hit, sent, timex)
-        confidence = BASE_CONFIDENCE
-        confidence += LINKED_BONUS * ((source.id is not None) + (target is not None and target.id is not None))
-        confidence -= PRO_DROP_PENALTY if pro_drop else 0.0
-        confidence -= TITLE_PENALTY if sent.is_title else 0.0
+        confidence = event_confidence(source, target, pro_drop, sent.is_title)
         return Event(
             type=trig.type, mode="multilateral" if multilateral else trig.mode, cameo=trig.cameo, status=status,
             source=source, target=target,
             evidence_span=(sent.start, sent.end), participants=participants,
             trigger_span=(tokens[hit.head[0]].start, tokens[hit.head[1] - 1].end) if hit.head else (tstart, tend),
             date=timex, date_source=date_source, location=location,
-            confidence=max(0.05, min(0.99, confidence)),
+            confidence=confidence,
         )
 
     @staticmethod

@@ -49,6 +49,7 @@ class PhraseLexicon:
     local: frozenset[str] = frozenset()  # "الحكومة": naming no country, the government of the article's country
     patrons: frozenset[str] = frozenset()  # "القوات الموالية لهادي": the actor after them is the group's patron
     member_states: frozenset[str] = frozenset()  # "وزراء خارجية دول مجلس التعاون": the members' ministers
+    state_groups: tuple[str, ...] = ()  # "وزراء خارجية دول الخليج": several states' officials, stateless
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def load_phrase_lexicon() -> PhraseLexicon:
         patrons=frozenset(normalize_text(w) for w in data.get("phrase_patrons", [])),
         local=frozenset(normalize_text(w) for w in data.get("local_organizations", [])),
         member_states=frozenset(normalize_text(w) for w in data.get("phrase_member_states", [])),
+        state_groups=tuple(f" {normalize_text(w)} " for w in data.get("phrase_state_groups", [])),
     )
 
 
@@ -279,6 +281,8 @@ class PhraseFinder:
             members = before_org in self.lex.member_states
             if org is not None and not members:
                 sector, country = org.sector, org.country or country
+        if country is None and any(g in f" {normalize_text(text[start:end])} " for g in self.lex.state_groups):
+            members = True
         return Mention(text=text[start:end], span=(start, end), type=head.kind, country=country, sector=sector,
                        role=text[start:end] if head.kind == "person" else None,
                        agent=country is None and sector != "IGO" and not members,
