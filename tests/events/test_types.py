@@ -13,6 +13,7 @@ P = dict(type="person")
 EGY = dict(type="country", id="EGY", country="EGY")
 SAU = dict(type="country", id="SAU", country="SAU")
 IRN = dict(type="country", id="IRN", country="IRN")
+ISR = dict(type="country", id="ISR", country="ISR")
 USA = dict(type="country", id="USA", country="USA")
 SANAA = dict(type="place", id="geo:71137", name="Sanaa", country="YEM", lat=15.35, lon=44.2)
 CAIRO = dict(type="place", id="geo:360630", name="Cairo", country="EGY", lat=30.06, lon=31.25)
@@ -61,6 +62,14 @@ def summary(events):
                                                  ("صنعاء", SANAA)],
          [("ASSAULT", "sau-coalition", "YEM")]),
         ("خرجت مظاهرات في القاهرة ضد الحكومة.", [("القاهرة", CAIRO)], [("PROTEST", "CVL", None)]),
+        # entries of 2026-11-23: a two-letter root after و, a light verb with its noun, a recall, a release
+        ("وشن التحالف غارات على صنعاء.", [("التحالف", dict(type="group", id="sau-coalition", country="SAU",
+                                                           sector="MIL")), ("صنعاء", SANAA)],
+         [("ASSAULT", "sau-coalition", "YEM")]),
+        ("أطلقت إيران صواريخ على إسرائيل.", [("إيران", IRN), ("إسرائيل", ISR)], [("ASSAULT", "IRN", "ISR")]),
+        ("استدعت السعودية سفيرها من إيران.", [("السعودية", SAU), ("إيران", IRN)], [("SANCTION", "SAU", "IRN")]),
+        ("أطلقت إيران سراح بحارة بريطانيين.", [("إيران", IRN), ("بحارة بريطانيين", dict(
+            type="group", country="GBR", sector="CVL"))], [("RETREAT", "IRN", None)]),  # the guide: release
     ],
 )
 def test_types(text, mentions, expected):

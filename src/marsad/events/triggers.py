@@ -161,6 +161,8 @@ class TriggerFinder:
         news repeats its words, and this runs on every token of every candidate sentence)."""
         out = [(word, False, False, False, False)]
         rest = bare_conj(word)
+        if rest == word and len(word) == 3 and word[0] in CONJUNCTIONS:
+            rest = word[1:]  # a two-letter root after و/ف: "وشن"، "وحث"
         rest = rest if rest != word else None
         if rest:
             out.append((rest, False, False, False, False))
