@@ -89,3 +89,12 @@ def test_citizens_counted_with_a_glued_number_are_the_victims_of_the_mines(pipel
                                "في انفجار لألغام زرعتها مليشيات الحوثي في محافظة عدن.")
     assert ev.source.id == "yem-houthis"
     assert (ev.target.text, ev.target.country, ev.target.sector) == ("مواطنا", "YEM", "CVL")
+
+
+@pytest.mark.parametrize("text", [
+    "مرحلة خطرة، لم يعد فيها القتل والتفجير أمراً استثنائياً.",  # an explosion as a kind of act
+    "من جهته، قال احد سكان المدينة انه سمع دوي انفجار قوي.",  # nothing hit, no one hurt, no clause telling it
+    "كسر أبناء عدن حاجز الخوف، والمجتمع ينفجر وليس أمامه إلا المقاومة.",  # a figurative explosion
+])
+def test_no_explosion_told(pipeline, text):
+    assert assaults(pipeline, text) == []

@@ -442,6 +442,9 @@ class EventCoder:
             if victim is not None:  # "25 حوثيا قتلوا جراء قصف ... على مأرب": whoever was hit, not the city
                 location = location or target
                 target = victim
+        if target is None and frame.unidentified_source and trig.tense == "noun" and source.span == (tstart, tend) \
+                and self.victims.relative_after(tokens, hit) is None:
+            return None  # "القتل والتفجير"، "سمع دوي انفجار قوي": no victim, nothing hit, no clause: none told
         if target is not None and target.is_place:
             target = country_of(self.kb, target)
             if target is None:

@@ -81,14 +81,18 @@ class VictimReader:
         """What an explosion noun names as hit, right after it or after the verb of its relative clause:
         "تفجير مسجد قوات الطوارئ"، "التفجير الإرهابي الذي استهدف أمس مسجد قوات الطوارئ"."""
         anchor = hit.end_tok
-        rel = next((j for j in range(hit.end_tok, min(len(tokens), hit.end_tok + RELATIVE_REACH))
-                    if tokens[j].norm in self.lexicon.relatives), None)
+        rel = self.relative_after(tokens, hit)
         if rel is not None:
             anchor = rel + 2  # after the relative word and its verb
         a = next((a for a in after if not a.mention.is_place and a.mention.type != "country"), None)
         if a is None:
             return None
         return a if 0 <= bisect.bisect_left(starts, a.mention.span[0]) - anchor <= STRUCK_GAP else None
+
+    def relative_after(self, tokens: list[Token], hit: Hit) -> int | None:
+        """The index of a relative word right after a noun ("الانفجارين اللذين وقعا"), else None."""
+        return next((j for j in range(hit.end_tok, min(len(tokens), hit.end_tok + RELATIVE_REACH))
+                     if tokens[j].norm in self.lexicon.relatives), None)
 
     def _skip_hedge(self, tokens: list[Token], k: int) -> int:
         """The token after a hedge starting at ``k`` ("على الأقل"), else ``k``."""
