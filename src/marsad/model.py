@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# The name of an actor the text does not identify (an attacker no one is named for)
+UNIDENTIFIED = "unidentified"
+
 Span = tuple[int, int]
 
 
@@ -69,6 +72,11 @@ class Mention:
     lon: float | None = None
     geonameid: int | None = None
     confidence: float = 1.0
+
+    @property
+    def unidentified(self) -> bool:
+        """An actor that identifies no one: no id, country or sector ("انفجرت عبوة ناسفة")."""
+        return self.name == UNIDENTIFIED and self.id is None
 
     @property
     def is_place(self) -> bool:

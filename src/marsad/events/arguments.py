@@ -8,15 +8,13 @@ import dataclasses
 from marsad.events.lexicon import Frame
 from marsad.events.markers import Arg
 from marsad.events.triggers import Hit
-from marsad.model import Article, Mention, Token
+from marsad.model import UNIDENTIFIED, Article, Mention, Token
 
 # sectors whose actors need no country to be a target (the UN, a church)
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
 # a generic agent of at most this many words is bare ("المسؤولين"، "وزراء الخارجية"); a longer one names a body
 # ("لجنة متابعة مبادرة السلام العربية")
 BARE_WORDS = 2
-# the name of an attacker the text does not identify (English, Arabic)
-UNIDENTIFIED = ("unidentified", "مجهول")
 
 
 def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -> Arg | None:
@@ -71,11 +69,11 @@ def implicit_source(article: Article, tokens: list[Token], hit: Hit, args: list[
                                sector=frame.implicit_source_sector)
 
 
-def unidentified_source(article: Article, tokens: list[Token], hit: Hit) -> Mention:
+def unidentified_source(article: Article, tokens: list[Token], hit: Hit, name_ar: str) -> Mention:
     """The attacker of an explosion no one is named for ("انفجرت عبوة ناسفة"، "التفجير الذي استهدف المسجد"): an
     actor that identifies no one (no id, country or sector), told by the trigger itself, as ACLED's
     "unidentified armed group"."""
-    return dataclasses.replace(_trigger_group(article, tokens, hit), name=UNIDENTIFIED[0], name_ar=UNIDENTIFIED[1])
+    return dataclasses.replace(_trigger_group(article, tokens, hit), name=UNIDENTIFIED, name_ar=name_ar)
 
 
 def _trigger_group(article: Article, tokens: list[Token], hit: Hit) -> Mention:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.markers import Arg, governed_noun
-from marsad.events.triggers import Hit, bare_conj
+from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Event, Mention, Token
 
 BARE = frozenset({""})  # the object markers of a transitive frame: a bare object
@@ -24,9 +24,6 @@ ACCUSATIVE_PLURAL = "ين"
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # the proclitic prepositions of a fronted phrase after و ("وبعد"، "وفي"، "ولدى"، "وعلى"، "ومن")
 FRONTED_PREPOSITIONS = ("ب", "ف", "ل", "ع", "م")
-# Tokens from a noun's end to the verb of its relative clause ("التفجير الإرهابي الذي استهدف": an adjective and
-# the relative word)
-RELATIVE_REACH = 3
 
 
 def opening_subject(tokens: list[Token], arg: Arg) -> bool:

@@ -410,7 +410,7 @@ class EventCoder:
                                            self._main_country), "")
             obj = choose_object(after, subject, frame, receive)
         elif subject is None and frame.unidentified_source:
-            subject = Arg(unidentified_source(article, tokens, hit), "")
+            subject = Arg(unidentified_source(article, tokens, hit, lex.unidentified_ar), "")
             obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None
         if subject is not None and "ل" in frame.object_markers:
             adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)
@@ -442,7 +442,7 @@ class EventCoder:
             if victim is not None:  # "25 حوثيا قتلوا جراء قصف ... على مأرب": whoever was hit, not the city
                 location = location or target
                 target = victim
-        if target is None and frame.unidentified_source and trig.tense == "noun" and source.span == (tstart, tend) \
+        if target is None and source.unidentified and trig.tense == "noun" \
                 and self.victims.relative_after(tokens, hit) is None:
             return None  # "القتل والتفجير"، "سمع دوي انفجار قوي": no victim, nothing hit, no clause: none told
         if target is not None and target.is_place:

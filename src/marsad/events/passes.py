@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 from marsad.dates.attach import FROM_TEXT
-from marsad.events.arguments import UNIDENTIFIED
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
@@ -63,7 +62,7 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
     """Both absent, the same actor, or one unlinked with the other's country and sector."""
     if a is None or b is None:
         return a is b
-    if a.key == b.key or a.name == b.name == UNIDENTIFIED[0]:
+    if a.key == b.key or a.unidentified and b.unidentified:
         return True
     return (a.id is None or b.id is None) and bool(a.country or a.sector) \
         and (a.country, a.sector) == (b.country, b.sector)

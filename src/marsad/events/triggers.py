@@ -20,7 +20,7 @@ MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 MAX_SUFFIX = max(len(p) for p in PRONOUN_SUFFIXES)
 SUFFIX_INITIALS = frozenset(p[0] for p in PRONOUN_SUFFIXES)
-RELATIVE_REACH = 4  # words before الذي/التي where a light verb's antecedent noun may stand ("الهجوم الإرهابي الذي")
+RELATIVE_REACH = 4  # words between an antecedent noun and its الذي/التي ("الهجوم الإرهابي الذي")
 BEFORE_REACH = 3  # words before a trigger where its required noun may stand ("ألغام زرعتها"، "الحصار المشدد الذي يفرضه")
 
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 import bisect
 
 from marsad.entities.kb import KnowledgeBase
-from marsad.events.clauses import RELATIVE_REACH
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.location import country_of
 from marsad.events.markers import FROM, IN, Arg
-from marsad.events.triggers import Hit, bare_conj
+from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Mention, Token
 
 ON = "علي"  # normalised على

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.events.arguments import UNIDENTIFIED
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
@@ -176,7 +175,7 @@ def signature(article: Article, event: Event) -> Signature:
     anchors: dict[str, str | None] = {}
     countries: set[str] = set()
     for mention in (event.source, event.target):
-        if mention is None or mention.name == UNIDENTIFIED[0]:
+        if mention is None or mention.unidentified:
             continue  # an unidentified attacker names no one reports could share
         if mention.type in COUNTRY_KINDS:
             code = mention.country or (mention.id if mention.id and len(mention.id) == 3 else None)
