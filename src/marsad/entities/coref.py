@@ -70,14 +70,18 @@ class Coreference:
 
     def own_country(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """"بلاده" (his country): the country of the sentence's first actor before it, its subject or speaker ("قال
-        لافروف إن بلاده" → Russia), else of the last actor named before the sentence."""
+        لافروف إن بلاده" → Russia), or of its clause's after فيما، بينما ..., else of the last actor named before."""
         words = self.lexicon.own_country
         if not words or not any(w in article.norm for w in words):
             return mentions
         out = list(mentions)
+        openers = [map_span(article.norm_offsets, o.start(), o.end())[1]
+                   for o in latter_re(self.lexicon.clause_openers).finditer(article.norm)] \
+            if self.lexicon.clause_openers else []
         for hit in clitic_word_re(words).finditer(article.norm):
             s, e = map_span(article.norm_offsets, hit.start(2), hit.end(2))
-            sent_start = _sentence_start(article, s)
+            # the sentence's, or after "فيما"، "بينما" ... the second clause's ("فيما نفى ظريف أن تكون بلاده")
+            sent_start = max([_sentence_start(article, s), *(o for o in openers if o <= s)])
             # a demonym counts: it qualifies the title of an actor the linker has not built ("وزير الإعلام الأردني")
             actors = [m for m in mentions if m.span[1] <= s and m.country and not m.is_place]
             antecedent = next((m for m in actors if m.span[0] >= sent_start), None) or next(

@@ -52,6 +52,7 @@ class Lexicon:
     counterpart: frozenset[str] = frozenset()
     counterpart_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # function -> class
     own_country: frozenset[str] = frozenset()  # بلاده: the country of the sentence's subject
+    clause_openers: frozenset[str] = frozenset()  # فيما، بينما: a second clause with its own subject
     spokesman_of: frozenset[str] = frozenset()  # "المتحدث باسمه": the spokesman of the organisation named before
     plural_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "وزراء خارجية" -> functions
     head_anaphors: dict[str, str] = dataclasses.field(default_factory=dict)  # "المجلس" -> "مجلس"
@@ -82,6 +83,7 @@ def load_lexicon() -> Lexicon:
         counterpart=frozenset(normalize_text(w) for w in raw.get("counterpart", [])),
         counterpart_offices={f: tuple(group) for group in raw.get("counterpart_offices", []) for f in group},
         own_country=frozenset(normalize_text(w) for w in raw.get("own_country", [])),
+        clause_openers=frozenset(normalize_text(w) for w in raw.get("clause_openers", [])),
         spokesman_of=frozenset(normalize_text(w) for w in raw.get("spokesman_of", [])),
         plural_offices={normalize_text(k): tuple(v) for k, v in raw.get("plural_offices", {}).items()},
         head_anaphors={normalize_text(k): normalize_text(v) for k, v in raw.get("head_anaphors", {}).items()},

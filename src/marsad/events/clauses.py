@@ -4,10 +4,12 @@ meeting. Pure functions of the sentence's tokens and the trigger lexicon (data/t
 
 from __future__ import annotations
 
+from marsad.entities.vocabulary import is_counterpart
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.markers import Arg, governed_noun
 from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Event, Mention, Token
+from marsad.text.normalize import normalize_text
 
 BARE = frozenset({""})  # the object markers of a transitive frame: a bare object
 
@@ -178,3 +180,9 @@ def pronoun_readings(tokens: list[Token], before: list[Arg], previous_source: Me
         readings.append((before[0], True))  # "أعلنت النرويج ... اعترافها بدولة فلسطين"
     return readings
 
+
+
+def counterpart(text: str, m: Mention) -> bool:
+    """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
+    before = normalize_text(text[max(0, m.span[0] - 14) : m.span[0]]).split()
+    return any(is_counterpart(w) for w in [normalize_text(m.text).split(" ", 1)[0], *before[-1:]])

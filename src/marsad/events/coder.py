@@ -10,7 +10,7 @@ import bisect
 
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker
-from marsad.entities.vocabulary import is_counterpart, load_lexicon
+from marsad.entities.vocabulary import load_lexicon
 from marsad.events.arguments import choose_object, coordinated, implicit_source, unidentified_source
 from marsad.events.clauses import (
     ACCUSATIVE_PLURAL,
@@ -22,6 +22,7 @@ from marsad.events.clauses import (
     QUOTES,
     anaphoric,
     clause_subject,
+    counterpart,
     describes_indefinite,
     fronted,
     indefinite_group,
@@ -39,7 +40,7 @@ from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demony
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader
-from marsad.events.passes import dedupe, implicit, localise, main_country, perpetrators_accused
+from marsad.events.passes import dedupe, implicit, localise, main_country, perpetrators_accused, situated
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
@@ -137,7 +138,8 @@ class EventCoder:
         self._hits = hits
         in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
         local = self.phrases.lex.local
-        args = [Arg(localise(m, self._main_country, local), *self.markers.marker(article, tokens, starts, m))
+        args = [Arg(localise(m, situated(m, in_sentence, article.text) or self._main_country, local),
+                    *self.markers.marker(article, tokens, starts, m))
                 for m in in_sentence if not m.adjective and not (m.agent and m.type == "person")]
         # "ورفض المصدر إعطاء ...": an unnamed speaker is the subject; no actor is carried from before
         self._unnamed = {m.span[0] for m in in_sentence if m.agent and m.type == "person"}
@@ -160,12 +162,6 @@ class EventCoder:
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
         return perpetrators_accused(out)
 
-    # -- arguments ------------------------------------------------------------------------------------
-    def _counterpart(self, m: Mention) -> bool:
-        """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
-        before = normalize_text(self._text[max(0, m.span[0] - 14) : m.span[0]]).split()
-        return any(is_counterpart(w) for w in [normalize_text(m.text).split(" ", 1)[0], *before[-1:]])
-
     def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[Arg],
               window_end: int, previous_source: Mention | None, countries: list[Mention],
               carried: Mention | None = None) -> Event | None:
@@ -184,7 +180,7 @@ class EventCoder:
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
         actors_after = [a for a in after if self._actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
-        if first is not None and (self._counterpart(first.mention) or trig.tense != "noun" and first.mention.id is None
+        if first is not None and (counterpart(self._text, first.mention) or trig.tense != "noun" and first.mention.id is None
                                   and first.mention.type == "group" and first.mention.text.split()[0].endswith(ACCUSATIVE_PLURAL)):
             # "وسيلتقي نظيره المصري": the counterpart is the object, never the subject; so is a plural in the
             # accusative ("التقى مسؤولين عراقيين"; a subject would read مسؤولون)
@@ -449,7 +445,11 @@ class EventCoder:
             target = country_of(self.kb, target)
             if target is None:
                 return None
-        if target is not None and source.id is not None and source.id == target.id:
+        if target is not None and trig.tense == "noun" and target.id == source.country \
+                and self._adjacent(article, tend, target.span[0]):
+            target = None  # "على رفض مصر لكافة أشكال التدخل": the genitive is the subject, that Egypt's organ tells
+        if target is None and not frame.target_optional or target is not None and source.id is not None \
+                and source.id == target.id:
             return None
         participants = self.markers.participants(tokens, hit, after, {id(source), id(target)}, window_end)
         timex, date_source = attach_event_date(article, sent, (tstart, tend), window_end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from marsad.dates.attach import FROM_TEXT
+from marsad.entities.vocabulary import PLACE_NOUNS
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
@@ -95,6 +96,25 @@ def localise(m: Mention, country: str | None, local: frozenset[str] = frozenset(
                 m.sector in LOCAL_ORG_SECTORS or normalize_text(m.text).lstrip("و") in local)):
         return dataclasses.replace(m, country=country, agent=False, confidence=m.confidence * 0.8)
     return m
+
+
+def situated(m: Mention, mentions: list[Mention], text: str) -> str | None:
+    """The country of the place named right after a generic agent: "مسجد قوات الطوارئ في منطقة عسير" is the
+    Saudi police's, whatever country the article names most."""
+    if not m.agent or m.country is not None:
+        return None
+    place = next((p for p in mentions if p.is_place and p.span[0] >= m.span[1]), None)
+    if place is None or not place.country:
+        return None
+    words = normalize_text(text[m.span[1] : place.span[0]]).split()
+    if not words:
+        return None
+    head, rest = words[0], words[1:]
+    if head[:1] == "ب" and head[1:] in PLACE_NOUNS:  # "بمنطقة عسير"
+        rest = [head[1:], *rest]
+    elif head not in ("في", "ب"):
+        return None
+    return place.country if len(rest) <= 2 and all(w in PLACE_NOUNS for w in rest) else None
 
 
 def main_country(mentions: list[Mention]) -> str | None:

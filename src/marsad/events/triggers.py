@@ -44,6 +44,7 @@ class TriggerFinder:
     def __init__(self, lexicon: TriggerLexicon) -> None:
         self.lexicon = lexicon
         self.automaton = trigger_automaton(lexicon)
+        self.after_preposition = lexicon.prepositions | lexicon.nominal_cues
 
     def positions(self, article: Article) -> list[int]:
         """Text offsets of words that may be triggers: one Aho-Corasick pass over the normalised text."""
@@ -79,8 +80,11 @@ class TriggerFinder:
             reach = RELATIVE_REACH + 1 if i > t0 and tokens[i - 1].norm in lex.relatives else BEFORE_REACH
             b0 = max(t0, i - reach)
             matched = ""
+            # "على رفض مصر"، "جراء قصف المخيم": after a preposition a verb's form is its verbal noun
+            nominal = i > t0 and tokens[i - 1].norm in self.after_preposition
             for cand, future, noun, pronoun, definite in self._candidates(tokens[i].norm):
                 matched = cand
+                noun = noun or nominal
                 forms = lex.multi.get(cand)
                 if forms:
                     for form, trigs in forms.items():

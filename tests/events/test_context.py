@@ -1,0 +1,48 @@
+"""Context that decides an actor's country or a trigger's reading: the clause a "بلاده" stands in, the place
+named right after a generic agent, a verb's form after a preposition. Sentences from the gold sets, through the
+whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.model import RawDocument
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str, kind: str):
+    raw = RawDocument(doc_id="t", content=text, origin="test", content_type="text", published=date(2019, 9, 20))
+    return [e for e in pipeline.process(raw).events if e.type == kind]
+
+
+def test_his_country_after_fiima_is_the_second_clause_speakers(pipeline):
+    text = ("تبنت جماعة الحوثي الهجوم على منشأتي بقيق وخريص التابعتين لشركة أرامكو السبت الماضي، فيما نفى وزير "
+            "الخارجية الإيراني محمد جواد ظريف أن تكون بلاده قد شنت الهجوم.")
+    launched = next(e for e in events(pipeline, text, "ASSAULT") if e.source.text == "بلاده")
+    assert launched.source.id == "IRN"  # Zarif's country, not the Houthis' named first in the sentence
+
+
+def test_a_generic_agent_acts_in_the_place_named_right_after_it(pipeline):
+    text = ("ندد رئيس مجلس النواب العراقي سليم الجبوري بالتفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في مدينة "
+            "الطائف أمس وأسفر عن سقوط عدد من الشهداء والجرحى.")
+    (bombing,) = events(pipeline, text, "ASSAULT")
+    assert (bombing.target.text, bombing.target.country, bombing.target.sector) == ("قوات الطوارئ", "SAU", "COP")
+
+
+def test_a_verb_form_after_a_preposition_is_its_verbal_noun(pipeline):
+    text = "اتفقت تركيا وروسيا على تبادل المعلومات الاستخباراتية بشأن الجماعات المسلحة في سوريا."
+    (exchange,) = events(pipeline, text, "COOPERATE")
+    assert (exchange.mode, exchange.source.id, exchange.target.id) == ("intelligence", "TUR", "RUS")
+
+
+def test_a_state_organ_telling_its_states_refusal_does_not_refuse_its_state(pipeline):
+    text = "وقالت وزارة الخارجية المصرية في بيان إنها تؤكد على رفض مصر لكافة أشكال التدخل القطري."
+    (refusal,) = events(pipeline, text, "REJECT")
+    assert refusal.source.country == "EGY" and refusal.target is None
