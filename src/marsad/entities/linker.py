@@ -15,7 +15,7 @@ import ahocorasick
 
 from marsad.entities.coref import Coreference
 from marsad.entities.kb import Actor, KnowledgeBase
-from marsad.entities.places import Gazetteer
+from marsad.entities.places import Gazetteer, Place
 from marsad.entities.vocabulary import (
     CAPITAL_NOUNS,
     DEPUTY_WORDS,
@@ -75,6 +75,11 @@ def _head_before(text: str, start: int) -> int:
         if bare in PERSON_HEADS and bare not in DEPUTY_WORDS:
             return j
     return start
+
+
+def place_id(place: Place) -> str:
+    """A city's GeoNames id; a division has none: "region:SAU:Asir"."""
+    return f"geo:{place.geonameid}" if place.geonameid is not None else f"region:{place.country}:{place.name}"
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +208,7 @@ class EntityLinker:
             if place is not None:
                 mentions.append(
                     Mention(
-                        text=article.text[s:e], span=(s, e), type="place", id=f"geo:{place.geonameid}",
+                        text=article.text[s:e], span=(s, e), type="place", id=place_id(place),
                         name=place.name, name_ar=place.name_ar, country=place.country, lat=place.lat,
                         lon=place.lon, geonameid=place.geonameid, confidence=CONFIDENCE[PLACE],
                     )

@@ -12,7 +12,7 @@ from marsad.text.normalize import normalize_text
 
 @dataclass(frozen=True)
 class Place:
-    geonameid: int
+    geonameid: int | None  # None for a first-level division (regions.json), placed at its capital
     name: str
     name_ar: str
     country: str
@@ -44,6 +44,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
+        """places.tsv: GeoNames cities, then the Arab states' first-level divisions (no geonameid, population 0,
+        so a city of the same name comes first)."""
         return _load_default()
 
 
@@ -62,7 +64,7 @@ def _load_default() -> Gazetteer:
         try:
             gid, name, name_ar, country, lat, lon, pop = cols[:7]
             arabic = [n for n in name_ar.split("|") if n]
-            place = Place(int(gid), name, arabic[0] if arabic else "", country, float(lat), float(lon), int(pop))
+            place = Place(int(gid) if gid else None, name, arabic[0] if arabic else "", country, float(lat), float(lon), int(pop))
         except (ValueError, IndexError) as exc:
             raise DataError(f"places.tsv:{lineno}: {exc}") from exc
         places.append(place)

@@ -443,8 +443,8 @@ class EventCoder:
             return None  # "القتل والتفجير"، "سمع دوي انفجار قوي": no victim, nothing hit, no clause: none told
         if target is not None and target.is_place:
             target = country_of(self.kb, target)
-            if target is None:
-                return None
+            if target is None or trig.type == "CONSULT" and target.id == source.country:
+                return None  # a trip at home ("ووصل إلى حضرموت") consults no one
         if target is not None and trig.tense == "noun" and target.id == source.country \
                 and self._adjacent(article, tend, target.span[0]):
             target = None  # "على رفض مصر لكافة أشكال التدخل": the genitive is the subject, that Egypt's organ tells
