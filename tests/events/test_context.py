@@ -53,3 +53,14 @@ def test_a_trip_within_ones_own_country_is_no_visit(pipeline):
     assert not events(pipeline, text, "CONSULT")
     abroad = events(pipeline, "ووصل وزير الخارجية اليمني إلى الرياض أمس.", "CONSULT")
     assert [(e.source.country, e.target.id) for e in abroad] == [("YEM", "SAU")]
+
+
+def test_a_verb_after_haythu_shares_the_subject_of_its_clause(pipeline):
+    text = ('وكان وزير الدفاع البريطاني مايكل فالون قد وصل إلى بغداد. وصرّح "فالون" من بغداد؛ حيث التقى مسؤولين '
+            'عراقيين، أن "العراق بحاجة للدعم البريطاني".')
+    met = [e for e in events(pipeline, text, "CONSULT") if e.mode == "meet"]
+    assert [(e.source.id, e.target.country) for e in met] == [("gbr-fallon", "IRQ")]
+    # "حينما انفجرت سيارة ملغومة": the subject follows the verb, unknown; the clause's subject did not explode
+    (bombing,) = events(pipeline, "وقالت مصادر إن 40 شخصا على الأقل قتلوا حينما انفجرت سيارة ملغومة في سوق بمدينة "
+                                  "بعقوبة.", "ASSAULT")
+    assert bombing.source.name == "unidentified" and bombing.target.text == "شخصا"

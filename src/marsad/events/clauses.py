@@ -34,6 +34,12 @@ def opening_subject(tokens: list[Token], arg: Arg) -> bool:
         and tokens[1].start <= arg.mention.span[0] <= tokens[min(3, len(tokens) - 1)].start
 
 
+def is_actor(arg: Arg) -> bool:
+    """An actor argument: not a place (the linker already turned capitals used for their governments,
+    "أعلنت القاهرة", into countries)."""
+    return not arg.mention.is_place
+
+
 def clause_subject(before: list[Arg]) -> Arg | None:
     """The clause's subject, the last actor before the trigger with no marker and not reached through a noun: the
     actor of a verb whose antecedent or object is a thing ("بريطانيا ستمدد الضربات التي تشنها"، "تقود الولايات

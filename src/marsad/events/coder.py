@@ -26,6 +26,7 @@ from marsad.events.clauses import (
     describes_indefinite,
     fronted,
     indefinite_group,
+    is_actor,
     opening_subject,
     pronoun_readings,
     purpose_noun,
@@ -178,7 +179,7 @@ class EventCoder:
             window_end = stop if stop is not None else window_end
         after = [a for a in args if tend <= a.mention.span[0] < window_end]
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
-        actors_after = [a for a in after if self._actor(a)]
+        actors_after = [a for a in after if is_actor(a)]
         first = next((a for a in actors_after if a.marker == ""), None)
         if first is not None and (counterpart(self._text, first.mention) or trig.tense != "noun" and first.mention.id is None
                                   and first.mention.type == "group" and first.mention.text.split()[0].endswith(ACCUSATIVE_PLURAL)):
@@ -188,7 +189,7 @@ class EventCoder:
         plural = plural_verb(tokens[hit.start_tok].norm, trig.tense)
         if plural:
             first = None  # "طردوا أيضاً الحوثيين": a plural verb's subject is before it or dropped
-        svo_subject = next((a for a in reversed(before) if a.marker == "" and self._actor(a)), None)
+        svo_subject = next((a for a in reversed(before) if a.marker == "" and is_actor(a)), None)
         if svo_subject is not None and svo_subject.conj:
             # "إسرائيل وحركة حماس وافقتا": the first of a coordinated pair is the subject
             i = before.index(svo_subject)
@@ -209,7 +210,7 @@ class EventCoder:
             # "التفجير الذي استهدف"، "جون كيري، الذي وصل إلى الدوحة": the subject is the antecedent right before
             # the relative word, whatever marks it (مع كيري الذي وصل)
             first = None
-            svo_subject = next((a for a in reversed(before) if self._actor(a)), None)
+            svo_subject = next((a for a in reversed(before) if is_actor(a)), None)
             if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
                                                 tokens[hit.start_tok - 1].start) > 0:
                 return None
@@ -262,7 +263,7 @@ class EventCoder:
                     tokens[hit.start_tok - 1].start) == 0:
                 # "كيري، أثناء زيارته إلى مصر التي وصلها": no subject after the verb; the antecedent is its
                 # object and the clause's subject its subject
-                main = next((a for a in before if a.marker == "" and self._actor(a)), None)
+                main = next((a for a in before if a.marker == "" and is_actor(a)), None)
                 if main is not None and main is not antecedent:
                     fixed_pair = (main, antecedent)
             elif first is None:
@@ -285,7 +286,7 @@ class EventCoder:
         elif trig.tense == "participle":
             # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
             # follows (the sentence's first subject), else of the sentence's last event, else the article's
-            main = next((a for a in before if a.marker == "" and self._actor(a)), None)
+            main = next((a for a in before if a.marker == "" and is_actor(a)), None)
             for antecedent in (main and main.mention, previous_source, carried):
                 if antecedent is not None:
                     readings.append((Arg(antecedent, ""), True))
@@ -323,7 +324,7 @@ class EventCoder:
             elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
             elif trig.type == "REQUEST" and previous_source is not None and after and after[0].marker == FROM \
-                    and self._actor(after[0]) and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
+                    and is_actor(after[0]) and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
                 # "وصل الأمير ... تلبية لدعوة من العاهل الأردني": the king invited the visitor
                 fixed_pair = (after[0], Arg(previous_source, ""))
         elif trig.tense == "noun" and frame.implicit_source_sector:
@@ -357,6 +358,9 @@ class EventCoder:
                 # "تدخل الرئيس العراقي فؤاد معصوم ... وطلب أمس من رئيس البرلمان": the subject of the verb that
                 # opens the sentence
                 readings.append((before[0], True))
+            elif first is None and bare_conj(prev_word) in lex.subordinators and clause_subject(before) and after \
+                    and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
+                readings.append((clause_subject(before), True))  # "وصرح فالون من بغداد؛ حيث التقى مسؤولين"
             elif carried is not None and (hit.conj and hit.start_tok <= 1 or fronted(tokens, hit, before)):
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
@@ -467,12 +471,6 @@ class EventCoder:
             date=timex, date_source=date_source, location=location,
             confidence=confidence,
         )
-
-    @staticmethod
-    def _actor(arg: Arg) -> bool:
-        """An actor argument: not a place (the linker already turned capitals used for their governments,
-        "أعلنت القاهرة", into countries)."""
-        return not arg.mention.is_place
 
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""

@@ -74,6 +74,7 @@ class TriggerLexicon:
     multilateral_adjectives: frozenset[str] = frozenset()  # "اجتماع ثلاثي": three or more parties
     restating_prepositions: frozenset[str] = frozenset()  # "يلتقي X Y في اجتماع": the verb's own event
     svo_openers: frozenset[str] = frozenset()  # "لكن موسكو انتقدت": a past verb after its subject
+    subordinators: frozenset[str] = frozenset()  # "حيث التقى": the verb shares the clause's subject
     masdar_governors: frozenset[str] = frozenset()  # "وأعلن الجيش عزل مرسي": عزل is the verbal noun
     time_anchors: frozenset[str] = frozenset()  # "بعد احتجاجات حاشدة": a noun after them dates another event
     relative_light_verbs: frozenset[str] = frozenset()  # "الزيارة التي قام بها X": X made the visit
@@ -156,6 +157,7 @@ def load_triggers() -> TriggerLexicon:
         site_words=frozenset(normalize_text(w) for w in raw.get("site_words", [])),
         unidentified_ar=raw.get("unidentified_name_ar"),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
+        subordinators=frozenset(normalize_text(w) for w in raw.get("subordinators", [])),
         masdar_governors=frozenset(normalize_text(w) for w in raw.get("masdar_governors", [])),
         time_anchors=frozenset(normalize_text(w) for w in raw.get("time_anchors", [])),
         relative_light_verbs=frozenset(normalize_text(w) for w in raw.get("relative_light_verbs", [])),
