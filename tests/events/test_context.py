@@ -64,3 +64,20 @@ def test_a_verb_after_haythu_shares_the_subject_of_its_clause(pipeline):
     (bombing,) = events(pipeline, "وقالت مصادر إن 40 شخصا على الأقل قتلوا حينما انفجرت سيارة ملغومة في سوق بمدينة "
                                   "بعقوبة.", "ASSAULT")
     assert bombing.source.name == "unidentified" and bombing.target.text == "شخصا"
+
+
+def test_a_title_set_off_by_a_comma_after_a_name_is_the_names_not_the_target(pipeline):
+    text = ("كشف بهاء الأعرجي، نائب رئيس الوزراء العراقي لشؤون الطاقة، عن هدر حكومة رئيس الوزراء السابق نوري المالكي "
+            "نحو تريليون دولار.")
+    (accusation,) = events(pipeline, text, "ACCUSE")  # كشف عن + هدر/فساد/تورط ... reveals a wrong
+    assert accusation.source.text == "بهاء الأعرجي" and "المالكي" in accusation.target.text
+
+
+def test_describing_as_terrorist_accuses_and_as_historic_praises(pipeline):
+    text = "ووصف وزير الخارجية السعودي عادل الجبير ممارسات الحوثيين بالإرهابية."
+    (accusation,) = events(pipeline, text, "ACCUSE")
+    assert (accusation.source.id, accusation.target.id) == ("sau-jubeir", "yem-houthis")
+    text = "ووصف الرئيس الأمريكي باراك أوباما دور السعودية في المنطقة بالإيجابي."
+    assert [(e.source.id, e.target.id) for e in events(pipeline, text, "SUPPORT")] == [("usa-obama", "SAU")]
+    # described as nothing that praises or accuses: no event
+    assert not events(pipeline, "ووصف الجبير ممارسات الحوثيين بالغريبة.", "ACCUSE")

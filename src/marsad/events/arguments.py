@@ -17,9 +17,10 @@ STATELESS_SECTORS = frozenset({"IGO", "REL"})
 BARE_WORDS = 2
 
 
-def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -> Arg | None:
+def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool, text: str = "") -> Arg | None:
     """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is too
-    vague to be a target."""
+    vague to be a target, and a title set off by a comma after a person's name is that person's ("كشف بهاء
+    الأعرجي، نائب رئيس الوزراء العراقي، عن هدر ...")."""
     markers = frame.object_markers
     if receive and frame.receive_marker:
         markers = frozenset({frame.receive_marker})
@@ -30,6 +31,9 @@ def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool) -
         if a.mention.id is not None and a.mention.id == subject.mention.id:
             continue  # an appositive of the subject ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح")
         if a.mention.span[0] < subject.mention.span[1] and subject in after:
+            continue
+        if text and subject.mention.type == a.mention.type == "person" and a.mention.id is None \
+                and text[subject.mention.span[1] : a.mention.span[0]].strip() in ("،", ","):
             continue
         if a.conj and not frame.coordination and 0 <= a.mention.span[0] - chain_end <= 3:
             chain_end = a.mention.span[1]

@@ -388,7 +388,7 @@ class EventCoder:
         else:
             for reading in readings:
                 subject, pro_drop = reading
-                obj = choose_object(after, subject, frame, receive)
+                obj = choose_object(after, subject, frame, receive, self._text)
                 if obj is None and frame.coordination:
                     obj = coordinated(self._text, args, subject)
                 if obj is not None and pro_drop and first is not None and obj.mention is first.mention \
@@ -408,7 +408,7 @@ class EventCoder:
         if subject is None and frame.implicit_source_sector:
             subject = Arg(implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame,
                                            self._main_country), "")
-            obj = choose_object(after, subject, frame, receive)
+            obj = choose_object(after, subject, frame, receive, self._text)
         elif subject is None and frame.unidentified_source:
             subject = Arg(unidentified_source(article, tokens, hit, lex.unidentified_ar), "")
             obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None

@@ -45,6 +45,7 @@ class Trigger:
     words: int = 1  # number of tokens of a multiword form
     requires: frozenset[str] = frozenset()  # one of these words must follow within ``window`` tokens
     window: int = 6
+    absorbs: bool = True  # the required word is the event's noun: no second trigger up to it ("شنت غارات")
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def load_triggers() -> TriggerLexicon:
                 trig = Trigger(entry["lemma"], entry["type"], entry.get("mode"), entry.get("cameo"),
                                frames[entry["frame"]], tense, len(words),
                                frozenset(normalize_text(w) for w in entry.get("requires", [])),
-                               int(entry.get("window", 6)))
+                               int(entry.get("window", 6)), bool(entry.get("absorbs", True)))
                 bucket = single.setdefault(key, []) if len(words) == 1 else \
                     multi.setdefault(words[0], {}).setdefault(key, [])
                 if trig not in bucket:

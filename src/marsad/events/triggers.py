@@ -155,7 +155,7 @@ class TriggerFinder:
                 return trig, after  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
             for j in range(after, min(t1, after + trig.window)):
                 if _required(tokens[j].norm, trig.requires):
-                    return trig, j + 1
+                    return trig, j + 1 if trig.absorbs else after
         return None
 
     @staticmethod
