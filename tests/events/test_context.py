@@ -81,3 +81,13 @@ def test_describing_as_terrorist_accuses_and_as_historic_praises(pipeline):
     assert [(e.source.id, e.target.id) for e in events(pipeline, text, "SUPPORT")] == [("usa-obama", "SAU")]
     # described as nothing that praises or accuses: no event
     assert not events(pipeline, "ووصف الجبير ممارسات الحوثيين بالغريبة.", "ACCUSE")
+
+
+def test_a_bare_title_in_the_headline_is_the_holder_the_article_names_later(pipeline):
+    raw = RawDocument(doc_id="t", content="أكد معالي وزير الخارجية الروسي أن بلاده تولي أهمية خاصة للعلاقات. وقال إننا "
+                      "واصلنا النقاش مع معالي وزير الخارجية عادل الجبير.", title="معالي وزير الخارجية يلتقي نظيره الروسي",
+                      origin="test", content_type="text", published=date(2015, 8, 11))
+    article = pipeline.process(raw)
+    (meeting,) = [e for e in article.events if e.type == "CONSULT" and e.mode == "meet"]
+    # not the Russian minister named first with a demonym: the one the same bare title comes before
+    assert (meeting.source.id, meeting.target.id) == ("sau-jubeir", "rus-lavrov")

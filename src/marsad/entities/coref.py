@@ -42,6 +42,16 @@ def _sentence_start(article: Article, pos: int) -> int:
     return next((st.start for st in reversed(article.sentences) if st.start <= pos), 0)
 
 
+def _sentence_end(article: Article, pos: int) -> int:
+    return next((st.end for st in article.sentences if st.start <= pos < st.end), pos)
+
+
+def _lead_end(article: Article) -> int:
+    """End of the headline and the first body sentence."""
+    body = [st for st in article.sentences if not st.is_title]
+    return body[0].end if body else (article.sentences[-1].end if article.sentences else 0)
+
+
 def _title_end(article: Article, mentions: list[Mention], k: int) -> int:
     """End of the title starting at mentions[k]: "وزير" + "الخارجية" are two agent mentions."""
     end = mentions[k].span[1]
@@ -240,13 +250,41 @@ class Coreference:
             nxt = normalize_text(article.text[end : end + 20]).split()
             if " " not in title or nxt and nxt[0].startswith("ال") or self.not_the_holder((m.span[0], end)):
                 continue  # "وزير" of "وزير الإعلام"، "مساعد وزير الخارجية": not the holder named before
-            for prior in reversed(out[:k]):
-                if prior.type == "person" and prior.id and prior.office in self.kb.offices \
-                        and any(p == title or p.startswith(title + " ") for p in self._phrases_of(prior.office)):
+            # the holder named before; in the headline or the lead, the holder the article goes on to name
+            # ("معالي وزير الخارجية يلتقي نظيره الروسي" before "التقى وزير الخارجية عادل الجبير")
+            lead = m.span[0] < _lead_end(article)  # named after its own sentence: not its counterpart there
+            later = [o for o in out[k + 1 :] if o.span[0] >= _sentence_end(article, m.span[0])
+                     and self._titled(article, o, title)] if lead else []
+            for prior in [*reversed(out[:k]), *later]:
+                office = prior.office if prior.span[0] < m.span[0] else self._office_on(prior, article.published)
+                if prior.type == "person" and prior.id and office in self.kb.offices \
+                        and any(p == title or p.startswith(title + " ") for p in self._phrases_of(office)):
                     out[k] = dataclasses.replace(prior, text=article.text[m.span[0] : end], span=(m.span[0], end),
                                                  rank=m.rank, confidence=prior.confidence * 0.8)
                     break
         return [m for i, m in enumerate(out) if i == 0 or not (m.span[0] < out[i - 1].span[1] and m.agent)]
+
+    def _titled(self, article: Article, m: Mention, title: str) -> bool:
+        """``m`` is a name the same bare title comes right before ("وزير الخارجية الأستاذ عادل الجبير"), not a
+        title with a demonym ("وزير الخارجية الروسي")."""
+        own = normalize_text(m.text).split()
+        n = len(title.split())
+        if " ".join(own[:n]) == title:
+            return len(own) > n and not own[n].startswith("ال")
+        before = normalize_text(article.text[max(0, m.span[0] - 60) : m.span[0]]).split()
+        while before and before[-1] in self._rank_words:
+            before.pop()
+        return " ".join(before[-n:]) == title
+
+    @cached_property
+    def _rank_words(self) -> frozenset[str]:
+        return frozenset(w for r in self.lexicon.ranks for w in r.split())
+
+    def _office_on(self, m: Mention, when: date | None) -> str | None:
+        """The office ``m`` holds on ``when``: the one it was named by, else its actor's role then."""
+        actor = self.kb.actors.get(m.id or "")
+        role = actor.role_on(when) if actor is not None and when is not None else None
+        return m.office or (role.office if role is not None else None)
 
     def _phrases_of(self, office: str) -> list[str]:
         return self._office_phrase_lists.get(office, [])
