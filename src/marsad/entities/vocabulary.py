@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -34,6 +34,7 @@ PATRONYMIC_WORDS = _word_set("patronymic_words")
 LOCATIVE_WORDS = _word_set("locative_words")
 # Nouns before a place name that pass on their preposition ("في محافظة لحج").
 PLACE_NOUNS = _word_set("place_nouns")
+SITUATING_PREPOSITIONS = _word_set("situating_prepositions")
 # Nouns that name a country's capital with its demonym ("العاصمة القطرية").
 CAPITAL_NOUNS = _word_set("capital_nouns")
 
@@ -57,6 +58,11 @@ class Lexicon:
     plural_offices: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # "وزراء خارجية" -> functions
     head_anaphors: dict[str, str] = dataclasses.field(default_factory=dict)  # "المجلس" -> "مجلس"
     head_adjectives: frozenset[str] = frozenset()  # "المجلس الأعلى": after a head noun, another body
+
+    @cached_property
+    def rank_words(self) -> frozenset[str]:
+        """The words of the ranks ("صاحب السمو الملكي" → صاحب، السمو، الملكي)."""
+        return frozenset(w for r in self.ranks for w in r.split())
 
     @property
     def latter_re(self) -> re.Pattern[str]:

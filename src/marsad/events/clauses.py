@@ -187,7 +187,6 @@ def pronoun_readings(tokens: list[Token], before: list[Arg], previous_source: Me
     return readings
 
 
-
 def counterpart(text: str, m: Mention) -> bool:
     """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
     before = normalize_text(text[max(0, m.span[0] - 14) : m.span[0]]).split()

@@ -67,7 +67,7 @@ class EventCoder:
         self.linker = linker
         self.kb = linker.kb if linker is not None else None  # countries of places standing for them
         self.ranks = frozenset(load_lexicon().ranks)
-        self.rank_words = frozenset(w for r in self.ranks for w in r.split())
+        self.rank_words = load_lexicon().rank_words
         self.markers = MarkerReader(self.lexicon, self.ranks)
         self.victims = VictimReader(self.lexicon, self.kb)
         self._starts: list[int] = []
@@ -358,9 +358,10 @@ class EventCoder:
                 # "تدخل الرئيس العراقي فؤاد معصوم ... وطلب أمس من رئيس البرلمان": the subject of the verb that
                 # opens the sentence
                 readings.append((before[0], True))
-            elif first is None and bare_conj(prev_word) in lex.subordinators and clause_subject(before) and after \
+            elif first is None and bare_conj(prev_word) in lex.subordinators and after \
+                    and (clause_subj := clause_subject(before)) is not None \
                     and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
-                readings.append((clause_subject(before), True))  # "وصرح فالون من بغداد؛ حيث التقى مسؤولين"
+                readings.append((clause_subj, True))  # "وصرح فالون من بغداد؛ حيث التقى مسؤولين"
             elif carried is not None and (hit.conj and hit.start_tok <= 1 or fronted(tokens, hit, before)):
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):

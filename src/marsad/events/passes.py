@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from marsad.dates.attach import FROM_TEXT
-from marsad.entities.vocabulary import PLACE_NOUNS
+from marsad.entities.vocabulary import PLACE_NOUNS, SITUATING_PREPOSITIONS
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
@@ -110,10 +110,10 @@ def situated(m: Mention, mentions: list[Mention], text: str) -> str | None:
     if not words:
         return None
     head, rest = words[0], words[1:]
-    if head[:1] == "ب" and head[1:] in PLACE_NOUNS:  # "بمنطقة عسير"
-        rest = [head[1:], *rest]
-    elif head not in ("في", "ب"):
-        return None
+    if head not in SITUATING_PREPOSITIONS:
+        if not (head[:1] in SITUATING_PREPOSITIONS and head[1:] in PLACE_NOUNS):
+            return None
+        rest = [head[1:], *rest]  # "بمنطقة عسير"
     return place.country if len(rest) <= 2 and all(w in PLACE_NOUNS for w in rest) else None
 
 
