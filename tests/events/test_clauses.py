@@ -53,6 +53,21 @@ def test_a_headline_shortening_its_target_is_retold_by_the_lead(pipeline):
     assert sanction.evidence_span[0] > 0 and sanction.target.id == "yem-saleh"
 
 
+def test_a_headline_split_by_its_punctuation_is_one_title_sentence_retold_once(pipeline):
+    title = "العراق.. الجبوري يطالب العبادي بإقالة وزراء"
+    evs = process(pipeline, "طالب رئيس مجلس النواب العراقي سليم الجبوري أمس الاثنين رئيس الوزراء حيدر العبادي "
+                            "باقالة الوزراء الفاسدين.", title=title)
+    (req,) = [e for e in evs if e.type == "REQUEST"]
+    assert req.evidence_span[0] > len(title) and (req.source.id, req.target.id) == ("irq-salim-jabouri", "irq-abadi")
+
+
+def test_a_headline_is_retold_by_a_lead_whose_misspelt_source_names_no_country(pipeline):
+    evs = process(pipeline, "علمت «المدينة» أن السلطات اليمينة طلبت من الأردن استقبال أعداد إضافية من الجرحى.",
+                  title="اليمن يطلب من الأردن استقبال أعداد إضافية من الجرحى")
+    (req,) = [e for e in evs if e.type == "REQUEST"]
+    assert req.evidence_span[0] > 0 and req.target.id == "JOR"
+
+
 def test_a_present_verb_describing_an_indefinite_object_acts_for_the_clause_subject(pipeline):
     evs = process(pipeline, "وتقود الولايات المتحدة حاليا تحالفا يشن ضربات جوية على داعش في سوريا والعراق ويتعاون "
                             "مع تركيا.")

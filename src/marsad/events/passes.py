@@ -50,13 +50,18 @@ def _retold(title: Event, body: Event, in_lead: bool) -> bool:
     """The body event tells the headline's: same type and status, a date the headline does not contradict, and
     actors that agree; the lead sentence retells the headline's event by the same source even when the headline
     shortens its target ("تركيا تجمد أموال المخلوع وقادة حوثيين" for "جمدت تركيا رسميا أموال الرئيس اليمني
-    السابق علي عبدالله صالح ... وعدد من قادة التمرد")."""
+    السابق علي عبدالله صالح ... وعدد من قادة التمرد"), or by the same target from a source it names with no
+    country."""
     if title.type != body.type or title.status != body.status:
         return False
     if title.date is not None and title.date_source == FROM_TEXT and (
             body.date is None or body.date.value != title.date.value):
         return False
-    return _same_actor(title.source, body.source) and (in_lead or _same_actor(title.target, body.target))
+    if _same_actor(title.source, body.source):
+        return in_lead or _same_actor(title.target, body.target)
+    # "اليمن يطلب من الأردن" told in the lead by "السلطات اليمينة طلبت من الأردن" (a misspelt, placeless source)
+    return in_lead and body.source.country is None and body.source.id is None \
+        and title.target is not None and _same_actor(title.target, body.target)
 
 
 def _same_actor(a: Mention | None, b: Mention | None) -> bool:

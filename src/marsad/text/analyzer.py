@@ -23,9 +23,25 @@ class TextAnalyzer:
         article.norm, article.norm_offsets = normalize(article.text)
         article.sentences = [Sentence(s, e) for s, e in split_sentences(article.text)]
         if article.title and article.sentences:
-            first = article.sentences[0]
-            if article.text[first.start : first.end].strip() == article.title.strip():
-                first.is_title = True
+            self._mark_title(article)
         if self.tokens:
             article.tokens = tokenize(article.norm, article.norm_offsets, self.known_stems)
         return article
+
+    @staticmethod
+    def _mark_title(article: Article) -> None:
+        """The headline is one sentence even when its punctuation splits it ("العراق.. الجبوري يطالب العبادي
+        ..."): the leading pieces that make up the title are joined into one title sentence."""
+        title = article.title.strip() if article.title else ""
+        sentences = article.sentences
+        stop = 0
+        while stop < len(sentences):
+            first, last = sentences[0], sentences[stop]
+            joined = article.text[first.start : last.end].strip()
+            if joined == title:
+                article.sentences = [Sentence(first.start, last.end, is_title=True), *sentences[stop + 1 :]]
+                return
+            if len(joined) >= len(title):
+                return
+            stop += 1
+
