@@ -91,3 +91,16 @@ def test_a_bare_title_in_the_headline_is_the_holder_the_article_names_later(pipe
     (meeting,) = [e for e in article.events if e.type == "CONSULT" and e.mode == "meet"]
     # not the Russian minister named first with a demonym: the one the same bare title comes before
     assert (meeting.source.id, meeting.target.id) == ("sau-jubeir", "rus-lavrov")
+
+
+def test_receiving_support_from_a_marja_is_his_support(pipeline):
+    text = "وكان العبادي قد تلقى الدعم من المرجع الديني الأعلى السيد علي الحسيني السيستاني."
+    (support,) = events(pipeline, text, "SUPPORT")
+    assert (support.source.id, support.target.id) == ("irq-sistani", "irq-abadi")
+
+
+def test_a_pledge_to_escalate_threatens_no_one_named_after_it(pipeline):
+    text = ("ومع تعهد النشطاء بالتصعيد بعد موجة من الاحتجاجات، أعلن رئيس الوزراء العراقي حيدر العبادي عزم "
+            "مجلس الوزراء اتخاذ قرارات.")
+    (threat,) = events(pipeline, text, "THREATEN")
+    assert threat.source.sector == "CVL" and threat.target is None
