@@ -15,13 +15,13 @@ import ahocorasick
 
 from marsad.entities.coref import Coreference
 from marsad.entities.kb import Actor, KnowledgeBase
+from marsad.entities.namesakes import Namesakes
 from marsad.entities.places import Gazetteer, Place
 from marsad.entities.vocabulary import (
     CAPITAL_NOUNS,
     DEPUTY_WORDS,
     FORMER_WORDS,
     LOCATIVE_WORDS,
-    NOT_NAMES,
     PATRONYMIC_WORDS,
     PERSON_HEADS,
     PLACE_NOUNS,
@@ -161,7 +161,7 @@ class EntityLinker:
         self.agents = load_lexicon().agents
         self.metonyms = {normalize_text(m): c.iso3 for c in self.kb.countries.values() for m in c.metonyms_ar}
         self._demonym_words = frozenset(normalize_text(d) for c in self.kb.countries.values() for d in c.demonyms_ar)
-        self.name_followers = load_lexicon().name_followers
+        self.namesakes = Namesakes(self.kb, load_lexicon(), frozenset(self.agents) | self._demonym_words)
         self.coreference = Coreference(self.kb, load_lexicon(), self.office_mention, self._not_the_holder)
 
     def __call__(self, article: Article) -> Article:
@@ -214,7 +214,7 @@ class EntityLinker:
                     )
                 )
         mentions.sort(key=lambda m: m.span)
-        mentions = [self._check_patronymic(article, m) for m in mentions]
+        mentions = self.namesakes(article.text, mentions)
         article.mentions = self.coreference(article, self._chain(article, mentions))
         return article
 
@@ -277,23 +277,6 @@ class EntityLinker:
         before = normalize_text(self._text[max(0, span[0] - 12) : span[0]]).split()
         after = normalize_text(self._text[span[1] : span[1] + 12]).split()
         return bool(before and before[-1].lstrip("و") in DEPUTY_WORDS) or bool(after and after[0] in FORMER_WORDS)
-
-    def _check_patronymic(self, article: Article, m: Mention) -> Mention:
-        """"عبدالله بن عبدالعزيز الربيعة" is not King Abdullah: a patronymic alias followed by another family
-        name (a word with ال/آل that is not a title) names someone the knowledge base does not know."""
-        if m.type != "person" or m.id is None or " بن " not in normalize_text(m.text):
-            return m
-        rest = article.text[m.span[1] : m.span[1] + 30]
-        words = normalize_text(rest).split()
-        if not words or not rest[:1].isspace():
-            return m
-        word = words[0]
-        if word.startswith(("ال", "اال")) and len(word) >= 5 and word not in NOT_NAMES \
-                and word not in self.name_followers and word not in self.ranks \
-                and word not in self.agents and normalize_text(word) not in self._demonym_words:
-            return dataclasses.replace(m, id=None, name=None, name_ar=None, role=None, office=None,
-                                       confidence=0.5)
-        return m
 
     def add_names(self, article: Article, start: int, end: int) -> list[Mention]:
         """Names the knowledge base lacks, from the statistical NER model, in article.text[start:end].

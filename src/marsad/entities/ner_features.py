@@ -158,6 +158,15 @@ def load_name_lists() -> NameLists:
     return name_lists_from(parse_gazetteer(text))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The one-word entries of the gazetteer's [pers] section without the article: given names (سليمان، هلال),
+    with the gazetteer's noise (من، كان) that callers filter out."""
+    text = resources.files("marsad.data").joinpath(GAZETTEER_FILE).read_text(encoding="utf-8")
+    names = (normalize_text(entry) for entry in parse_gazetteer(text)["pers"])
+    return frozenset(w for w in names if " " not in w and not w.startswith("ال"))
+
+
 @dataclass(frozen=True)
 class WordClasses:
     """What ner_clusters.txt says of a word: its k-means classes (the levels of the file's header, the first two

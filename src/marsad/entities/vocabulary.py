@@ -30,6 +30,8 @@ FORMER_WORDS = _word_set("former_words")
 NOT_NAMES = _word_set("not_family_names")
 # Words before a name's last word that make it a father's or tribe's name, not a family name ("محمد بن سلمان").
 PATRONYMIC_WORDS = _word_set("patronymic_words")
+# Given names of the name tagger's gazetteer that are mostly other words (طالب = demanded).
+NOT_GIVEN_NAMES = _word_set("not_given_names")
 # Words before a capital that make it a place ("في القاهرة") rather than its government ("أعلنت القاهرة").
 LOCATIVE_WORDS = _word_set("locative_words")
 # Nouns before a place name that pass on their preposition ("في محافظة لحج").
