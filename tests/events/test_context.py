@@ -104,3 +104,9 @@ def test_a_pledge_to_escalate_threatens_no_one_named_after_it(pipeline):
             "مجلس الوزراء اتخاذ قرارات.")
     (threat,) = events(pipeline, text, "THREATEN")
     assert threat.source.sector == "CVL" and threat.target is None
+
+
+def test_troops_of_coalition_members_are_the_coalitions_deployed_around_a_city(pipeline):
+    text = "نشر مئات الجنود من دول الخليج الاعضاء في التحالف العربي اليوم حول عدن لتأمين كبرى مدن جنوب اليمن."
+    (mobilize,) = events(pipeline, text, "MOBILIZE")
+    assert (mobilize.source.country, mobilize.source.sector, mobilize.target.id) == ("SAU", "MIL", "YEM")
