@@ -7,9 +7,11 @@ from datetime import date
 
 import pytest
 
+from marsad.events.clauses import first_person
 from marsad.events.triggers import plural_verb
 from marsad.model import RawDocument
 from marsad.pipeline import Pipeline
+from marsad.text.normalize import normalize_text
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +214,25 @@ def test_a_verbal_noun_of_purpose_shares_the_clause_subject_and_takes_its_geniti
 def test_after_an_invitation_the_invited_would_visit(pipeline):
     events = process(pipeline, "وذكرت أن لافروف وجّه الدعوة لقيادة «حماس» لزيارة موسكو.")
     assert not any(e.type == "CONSULT" and e.source.id == "rus-lavrov" for e in events)
+
+
+@pytest.mark.parametrize(("word", "tense", "we"), [
+    ("التقينا", "past", True), ("وواصلنا", "past", True), ("نلتقي", "present", True), ("لنناقش", "present", True),
+    ("سنشن", "present", True), ("أرفض", "present", True), ("أعلنا", "past", False), ("التقى", "past", False),
+    ("يلتقي", "present", False), ("نفذ", "past", False),
+])
+def test_first_person(word, tense, we):
+    assert first_person(normalize_text(word), tense, {"اعلن", "التقي"}) is we
+
+
+def test_a_first_person_verb_in_a_quotation_is_the_speakers(pipeline):
+    evs = process(pipeline, 'وقال وزير الخارجية عادل الجبير: "التقينا بنظيرنا الروسي سيرغي لافروف في الدوحة".')
+    (meet,) = [e for e in evs if e.type == "CONSULT"]
+    assert (meet.source.id, meet.target.id) == ("sau-jubeir", "rus-lavrov")
+
+
+def test_a_capital_naming_a_meeting_is_where_it_met_not_who(pipeline):
+    evs = process(pipeline, "وقال وزير الخارجية الروسي سيرغي لافروف إننا في اجتماع الدوحة قبل أسبوع واصلنا النقاش "
+                            "مع وزير الخارجية عادل الجبير.")
+    (meet,) = [e for e in evs if e.type == "CONSULT"]
+    assert (meet.source.id, meet.target.id) == ("rus-lavrov", "sau-jubeir")

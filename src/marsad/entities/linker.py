@@ -444,7 +444,8 @@ class EntityLinker:
             return False
         word = words[-1].lstrip("و")
         # "في القاهرة"، "بمدينة الرياض"، "العاصمة طرابلس": a preposition or a place noun before it
-        return word in LOCATIVE_WORDS or word in PLACE_NOUNS or word[:1] in "بل" and word[1:] in PLACE_NOUNS
+        return word in LOCATIVE_WORDS or word in PLACE_NOUNS \
+            or word[:1] in "بل" and (word[1:] in PLACE_NOUNS or word[1:] in LOCATIVE_WORDS)  # "بإعلان القاهرة"
 
     def _adjacent(self, text: str, a: Mention, b: Mention) -> bool:
         gap = text[a.span[1] : b.span[0]]

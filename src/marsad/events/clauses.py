@@ -4,6 +4,8 @@ meeting. Pure functions of the sentence's tokens and the trigger lexicon (data/t
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from marsad.entities.vocabulary import is_counterpart
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.markers import Arg, governed_noun
@@ -191,3 +193,65 @@ def counterpart(text: str, m: Mention) -> bool:
     """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
     before = normalize_text(text[max(0, m.span[0] - 14) : m.span[0]]).split()
     return any(is_counterpart(w) for w in [normalize_text(m.text).split(" ", 1)[0], *before[-1:]])
+
+
+# "واصلنا"، "التقينا" (past, we) and "نناقش"، "لنناقش"، "سنواصل"، "أرفض" (present, we or I)
+WE_PAST = "نا"
+FIRST_PERSON_PRESENT = ("ن", "أ", "ا")  # أ is ا once normalised
+PRESENT_PROCLITICS = ("ل", "س", "لن", "فل", "ول", "وس")
+
+
+# "وقال إننا"، "وأضاف: نطالب": a statement opening this close to the sentence start has its speaker dropped
+SPEECH_VERB_REACH = 1
+# إن/أن with the pronouns that open a reported clause ("إننا"، "أنه")
+COMPLEMENTIZERS = frozenset(a + p for a in ANNA for p in ("", "ه", "ها", "هم", "هما", "نا", "ني"))
+
+
+def first_person(word: str, tense: str, forms: Container[str] = ()) -> bool:
+    """A verb conjugated for "we" or "I": in news its subject is the speaker of the quotation or statement
+    around it ("وقال لافروف إننا واصلنا النقاش مع الجبير"). ``forms``: the lexicon's verb forms, for "أعلنا"
+    (they two announced: أعلن + ا), spelled like "أعلنّا" (we announced)."""
+    word = bare_conj(word)
+    if tense == "past":
+        return len(word) >= 5 and word.endswith(WE_PAST) and word[:-1] not in forms
+    if tense == "present":
+        for clitic in sorted(PRESENT_PROCLITICS, key=len, reverse=True):
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3 and word[len(clitic)] in FIRST_PERSON_PRESENT:
+                word = word[len(clitic) :]
+                break
+        return len(word) >= 3 and word[0] in FIRST_PERSON_PRESENT
+    return False
+
+
+def statement_speaker(text: str, tokens: list[Token], before: list[Arg], hit: Hit) -> tuple[int, Arg | None]:
+    """Where the statement a first-person verb stands in opens (the token index of إن، أن، إننا ...، or of the
+    first word after a colon or a quote mark; the verb's own index when none does) and its speaker: the actor
+    named right before that opening ("وقال وزير الخارجية عادل الجبير: التقينا"), or None."""
+    start = tokens[hit.start_tok].start
+    quote = next((i for i in range(tokens[0].start, start) if text[i] in QUOTES), start)
+    opener = next((k for k, t in enumerate(tokens[: hit.start_tok]) if t.norm in COMPLEMENTIZERS or t.start > quote),
+                  hit.start_tok)
+    begin = tokens[opener].start if opener < hit.start_tok else start
+    said = next((a for a in reversed(before) if a.mention.span[1] <= begin), None)
+    if said is None or said.marker != "" or said.mention.is_place \
+            or sum(1 for t in tokens[:opener] if t.start >= said.mention.span[1]) > 0:
+        return opener, None
+    return opener, said
+
+
+def we_readings(text: str, tokens: list[Token], before: list[Arg], hit: Hit, previous_source: Mention | None,
+                carried: Mention | None, forms: Container[str]) -> list[tuple[Arg, bool]] | None:
+    """A first-person verb's subject: the statement's speaker, else the sentence's or the article's last source
+    ("وقال إننا ... واصلنا النقاش": the speaker carried from before); None for other verbs."""
+    if not first_person(tokens[hit.start_tok].norm, hit.trigger.tense, forms):
+        return None
+    opener, said = statement_speaker(text, tokens, before, hit)
+    if said is not None:
+        return [(said, True)]
+    if opener > SPEECH_VERB_REACH or opener == hit.start_tok:
+        # a speaker the sentence names but the knowledge base does not, or a quotation going on from an earlier
+        # sentence ("ونحث السلطات ..."): no one to guess
+        return []
+    # "وقال إننا ..."، "وأضاف: نطالب": the speaker is the one the article last spoke of
+    antecedent = next((Arg(m, "") for m in (previous_source, carried) if m is not None), None)
+    return [(antecedent, True)] if antecedent is not None else []

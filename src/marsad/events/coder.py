@@ -35,6 +35,7 @@ from marsad.events.clauses import (
     speaker,
     subject_start,
     unknown_name_likely,
+    we_readings,
     window_end,
 )
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
@@ -336,6 +337,8 @@ class EventCoder:
                 readings.append((svo_subject, False))
             if previous_source is not None:
                 readings.append((Arg(previous_source, ""), True))
+        elif (we := we_readings(self._text, tokens, before, hit, previous_source, carried, lex.single)) is not None:
+            readings.extend(we)  # "وقال لافروف إننا واصلنا النقاش مع الجبير": we, the speaker
         else:
             headline_svo = trig.tense == "present" and svo_subject is not None
             if svo_subject is not None and trig.tense == "past":
