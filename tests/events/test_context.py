@@ -110,3 +110,9 @@ def test_troops_of_coalition_members_are_the_coalitions_deployed_around_a_city(p
     text = "نشر مئات الجنود من دول الخليج الاعضاء في التحالف العربي اليوم حول عدن لتأمين كبرى مدن جنوب اليمن."
     (mobilize,) = events(pipeline, text, "MOBILIZE")
     assert (mobilize.source.country, mobilize.source.sector, mobilize.target.id) == ("SAU", "MIL", "YEM")
+
+
+def test_an_aid_plane_named_with_its_senders_demonym_is_that_states_aid(pipeline):
+    text = "وصلت الطائرة الإغاثية السعودية الرابعة إلى مطار عدن الدولي محملة بـ10 أطنان من المستلزمات الطبية."
+    (aid,) = events(pipeline, text, "AID")
+    assert (aid.source.id, aid.target.id, aid.mode) == ("SAU", "YEM", "humanitarian")

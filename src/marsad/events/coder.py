@@ -279,7 +279,7 @@ class EventCoder:
             fixed_pair = self.markers.summit_sides(tokens, hit, after, window_end)
         readings: list[tuple[Arg, bool]] = []  # (subject, pro-drop) in order of preference
         if trig.tense == "noun" and trig.type in DEMONYM_AGENT_TYPES:
-            agent = demonym_agent(self.kb, tokens, self._starts, hit, countries)
+            agent = demonym_agent(self.kb, tokens, self._starts, hit, countries + [a.mention for a in after])
             if agent is not None:  # "الغارات الإسرائيلية على غزة": Israel's strikes
                 readings.append((agent, False))
         if hit.pronoun:

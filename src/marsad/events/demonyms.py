@@ -11,6 +11,7 @@ from marsad.events.location import country_of
 from marsad.events.markers import Arg
 from marsad.events.triggers import Hit
 from marsad.model import Mention, Token
+from marsad.text.normalize import normalize_text
 
 # Verbal nouns whose demonym adjective names the agent ("الغارات الإسرائيلية"، "العقوبات الأمريكية").
 DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "AID"})
@@ -19,8 +20,11 @@ DEMONYM_AGENT_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "A
 def demonym_agent(kb: KnowledgeBase | None, tokens: list[Token], starts: list[int], hit: Hit,
                   countries: list[Mention]) -> Arg | None:
     """The country of a demonym right after a verbal noun, or after one adjective ("الغارات الجوية
-    الإسرائيلية"), as the noun's agent; ``starts``: the start offsets of ``tokens``."""
+    الإسرائيلية"), as the noun's agent; ``starts``: the start offsets of ``tokens``. ``countries`` may hold other
+    mentions: of those, a country spelled like its feminine demonym counts ("الطائرة الإغاثية السعودية")."""
     for c in countries:
+        if not c.adjective and not (c.type == "country" and _adjective_spelling(c.text)):
+            continue
         ti = bisect.bisect_left(starts, c.span[0])
         if hit.end_tok <= ti <= hit.end_tok + 1 and c.country \
                 and (ti == hit.end_tok or tokens[hit.end_tok].norm.startswith("ال")):
@@ -28,6 +32,12 @@ def demonym_agent(kb: KnowledgeBase | None, tokens: list[Token], starts: list[in
             if country is not None:
                 return Arg(country, "")
     return None
+
+
+def _adjective_spelling(text: str) -> bool:
+    """"السعودية": a country's name that is also its feminine demonym with the article."""
+    word = normalize_text(text)
+    return " " not in word and word.startswith("ال") and word.endswith("يه")
 
 
 def adjective_object(tokens: list[Token], starts: list[int], countries: list[Mention], tend: int, window_end: int,
