@@ -116,3 +116,13 @@ def test_an_aid_plane_named_with_its_senders_demonym_is_that_states_aid(pipeline
     text = "وصلت الطائرة الإغاثية السعودية الرابعة إلى مطار عدن الدولي محملة بـ10 أطنان من المستلزمات الطبية."
     (aid,) = events(pipeline, text, "AID")
     assert (aid.source.id, aid.target.id, aid.mode) == ("SAU", "YEM", "humanitarian")
+
+
+def test_a_court_circuit_sentences_and_a_decision_to_ban_is_its_makers(pipeline):
+    text = ("قالت مصادر قضائية إن دائرة الإرهاب في محكمة الجنايات بمحافظة الشرقية المصرية حكمت اليوم السبت بالسجن "
+            "المشدد على 300 من مؤيدي جماعة الإخوان المسلمين.")
+    (sentence,) = events(pipeline, text, "COERCE")
+    assert (sentence.source.sector, sentence.target.sector) == ("JUD", "OPP")
+    text = "أدانت نقابة الصحفيين اليمنيين قرار ميليشيات الحوثي منع الصحفيين من مغادرة اليمن."
+    (ban,) = events(pipeline, text, "COERCE")
+    assert (ban.source.id, ban.target.sector) == ("yem-houthis", "MED")

@@ -275,7 +275,9 @@ class PhraseFinder:
             country, sector = None, "IGO"  # "مبعوث الأمين العام للأمم المتحدة": the UN's, not Korea's
         members = False  # "وزراء خارجية دول مجلس التعاون": the member states' governments, named though stateless
         if head.inherit:
-            org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent), None)
+            # a named organisation, else a generic one of another sector ("دائرة الإرهاب في محكمة الجنايات")
+            org = next((m for m in inner if m.type in ("organization", "group") and m.sector and not m.agent),
+                       next((m for m in inner if m.agent and m.sector not in (None, head.sector)), None))
             before_org = next((t.norm for t in reversed(tokens[ti:end_ti]) if t.end <= org.span[0]), "") \
                 if org is not None else ""
             members = before_org in self.lex.member_states
