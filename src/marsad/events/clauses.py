@@ -255,3 +255,12 @@ def we_readings(text: str, tokens: list[Token], before: list[Arg], hit: Hit, pre
     # "وقال إننا ..."، "وأضاف: نطالب": the speaker is the one the article last spoke of
     antecedent = next((Arg(m, "") for m in (previous_source, carried) if m is not None), None)
     return [(antecedent, True)] if antecedent is not None else []
+
+
+def noun_readings(svo_subject: Arg | None, previous_source: Mention | None) -> list[tuple[Arg, bool]]:
+    """The subjects of a verbal noun whose frame names none after it: the clause's subject, then the sentence's
+    last source."""
+    readings = [(svo_subject, False)] if svo_subject is not None else []
+    if previous_source is not None:
+        readings.append((Arg(previous_source, ""), True))
+    return readings

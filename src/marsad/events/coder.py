@@ -27,6 +27,7 @@ from marsad.events.clauses import (
     fronted,
     indefinite_group,
     is_actor,
+    noun_readings,
     opening_subject,
     pronoun_readings,
     purpose_noun,
@@ -333,10 +334,7 @@ class EventCoder:
             if svo_subject is not None and svo_subject.mention.sector in PROTESTER_SECTORS:
                 readings.append((svo_subject, False))
         elif trig.tense == "noun":
-            if svo_subject is not None:
-                readings.append((svo_subject, False))
-            if previous_source is not None:
-                readings.append((Arg(previous_source, ""), True))
+            readings.extend(noun_readings(svo_subject, previous_source))
         elif (we := we_readings(self._text, tokens, before, hit, previous_source, carried, lex.single)) is not None:
             readings.extend(we)  # "وقال لافروف إننا واصلنا النقاش مع الجبير": we, the speaker
         else:
