@@ -126,3 +126,10 @@ def test_a_court_circuit_sentences_and_a_decision_to_ban_is_its_makers(pipeline)
     text = "أدانت نقابة الصحفيين اليمنيين قرار ميليشيات الحوثي منع الصحفيين من مغادرة اليمن."
     (ban,) = events(pipeline, text, "COERCE")
     assert (ban.source.id, ban.target.sector) == ("yem-houthis", "MED")
+
+
+def test_a_tour_that_takes_the_subject_somewhere_is_a_visit(pipeline):
+    text = ("يسعى وزير الخارجية الأمريكي جون كيري، أثناء زيارته إلى مصر التي وصلها أمس، إلى إنعاش الشراكة، في "
+            "محطته الأولى من جولة شرق أوسطية تقوده إلى قطر للقاء وزراء خارجية دول الخليج.")
+    visits = {(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT") if e.mode == "visit"}
+    assert visits == {("usa-kerry", "EGY"), ("usa-kerry", "QAT")}

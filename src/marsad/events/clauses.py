@@ -57,9 +57,13 @@ def fronted(tokens: list[Token], hit: Hit, before: list[Arg]) -> bool:
         and not any(a.mention.type in ("person", "organization", "group") for a in before)
 
 
-def describes_indefinite(lexicon: TriggerLexicon, tokens: list[Token], i: int, before: list[Arg]) -> bool:
+def describes_indefinite(lexicon: TriggerLexicon, tokens: list[Token], i: int, before: list[Arg],
+                         nouns: frozenset[str] = frozenset()) -> bool:
     """The verb at ``i`` follows an indefinite noun in the accusative (تحالفا، قرارا), at most across
-    prepositional words (قرارا بالإجماع يطلب), with no actor between: an adjectival clause on that noun."""
+    prepositional words (قرارا بالإجماع يطلب), with no actor between: an adjectival clause on that noun; or
+    follows, within three words, a noun the verb requires (``nouns``: "جولة شرق أوسطية تقوده إلى قطر")."""
+    if any(tokens[j].norm in nouns for j in range(max(0, i - 3), i)):
+        return True
     for j in range(i - 1, max(-1, i - 4), -1):
         word = bare_conj(tokens[j].norm)
         if word.endswith("ا") and not word.startswith("ال") and len(word) > 3 and not word.endswith("يا") \

@@ -250,7 +250,7 @@ class EventCoder:
             elif trig.tense == "present" and gap > 0:
                 svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
         if trig.tense == "present" and first is None and not hit.relative \
-                and describes_indefinite(self.lexicon, tokens, hit.start_tok, before):
+                and describes_indefinite(self.lexicon, tokens, hit.start_tok, before, trig.requires):
             # "تقود الولايات المتحدة تحالفا يشن ضربات"، "أصدر مجلس الأمن قرارا بالإجماع يطلب من": the verb describes
             # the object of the clause, which acts for the clause's subject
             svo_subject = clause_subject(before)
