@@ -133,3 +133,13 @@ def test_a_tour_that_takes_the_subject_somewhere_is_a_visit(pipeline):
             "محطته الأولى من جولة شرق أوسطية تقوده إلى قطر للقاء وزراء خارجية دول الخليج.")
     visits = {(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT") if e.mode == "visit"}
     assert visits == {("usa-kerry", "EGY"), ("usa-kerry", "QAT")}
+
+
+def test_approving_a_plan_answers_its_author(pipeline):
+    text = ("أعلن سليم الجبوري رئيس البرلمان العراقي اليوم الثلاثاء أن البرلمان وافق بالإجماع على خطة للإصلاح "
+            "قدمها رئيس الوزراء حيدر العبادي.")
+    (agree,) = events(pipeline, text, "AGREE")
+    assert (agree.source.sector, agree.target.id) == ("LEG", "irq-abadi")
+    text = "رحبت بعثة الأمم المتحدة لمساعدة العراق بحزمة الإصلاحات التي قدمها رئيس الوزراء حيدر العبادي."
+    (support,) = events(pipeline, text, "SUPPORT")
+    assert support.target.id == "irq-abadi"

@@ -43,7 +43,7 @@ from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demony
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
 from marsad.events.markers import FROM, LEADER, Arg, MarkerReader
-from marsad.events.passes import dedupe, implicit, localise, main_country, perpetrators_accused, situated
+from marsad.events.passes import dedupe, implicit, localise, main_country, sentence_passes, situated
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
@@ -163,7 +163,7 @@ class EventCoder:
                 coded.append(hit)
                 if (hit.trigger.tense != "noun" or event.source.type != "country") and not implicit(event):
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
-        return perpetrators_accused(out)
+        return sentence_passes(article.text, in_sentence, out, self.lexicon.proposal_verbs)
 
     def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[Arg],
               window_end: int, previous_source: Mention | None, countries: list[Mention],

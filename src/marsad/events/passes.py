@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from marsad.dates.attach import FROM_TEXT
 from marsad.entities.vocabulary import PLACE_NOUNS, SITUATING_PREPOSITIONS
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
+
+_WORD = re.compile(r"\w+")
 
 
 def dedupe(article: Article, events: list[Event]) -> list[Event]:
@@ -74,6 +77,11 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
         and (a.country, a.sector) == (b.country, b.sector)
 
 
+def sentence_passes(text: str, mentions: list[Mention], events: list[Event], verbs: frozenset[str]) -> list[Event]:
+    """The passes over one sentence's events once coded: targets found through another event or a proposal."""
+    return proposers(text, mentions, perpetrators_accused(events), verbs)
+
+
 def perpetrators_accused(events: list[Event]) -> list[Event]:
     """A condemnation naming no one accuses the perpetrator of the attack the same sentence tells after it
     ("أدانت السعودية الجريمة التي نفذها مستوطنون إسرائيليون")."""
@@ -85,6 +93,31 @@ def perpetrators_accused(events: list[Event]) -> list[Event]:
         if attack is not None and not (attack.source.id is not None and attack.source.id == ev.source.id) \
                 and attack.source is not ev.source and not implicit(attack):
             out[i] = dataclasses.replace(ev, target=attack.source)
+    return out
+
+
+# Events whose target is the author of the proposal they answer ("وافق البرلمان على خطة قدمها العبادي").
+ANSWER_TYPES = frozenset({"AGREE", "REJECT", "SUPPORT"})
+# A proposal's author is named this close after the trigger and after the proposal verb.
+PROPOSAL_REACH, AUTHOR_REACH = 12, 3
+
+
+def proposers(text: str, mentions: list[Mention], events: list[Event], verbs: frozenset[str]) -> list[Event]:
+    """An approval, rejection or welcome naming no one answers the author of the plan it names ("وافق البرلمان
+    بالإجماع على خطة للإصلاح قدمها رئيس الوزراء حيدر العبادي"): the actor right after the proposal verb."""
+    out = list(events)
+    for i, ev in enumerate(out):
+        if ev.type not in ANSWER_TYPES or ev.target is not None:
+            continue
+        words = list(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]))[:PROPOSAL_REACH]
+        k = next((k for k, w in enumerate(words) if normalize_text(w.group()).removeprefix("و") in verbs), None)
+        if k is None or k + 1 >= len(words):
+            continue
+        reach = words[min(k + AUTHOR_REACH, len(words) - 1)].end()
+        author = next((m for m in mentions if words[k + 1].start() <= m.span[0] < reach and not m.is_place
+                       and not m.adjective and m is not ev.source and m.key != ev.source.key), None)
+        if author is not None:
+            out[i] = dataclasses.replace(ev, target=author)
     return out
 
 
