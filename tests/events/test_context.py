@@ -143,3 +143,9 @@ def test_approving_a_plan_answers_its_author(pipeline):
     text = "رحبت بعثة الأمم المتحدة لمساعدة العراق بحزمة الإصلاحات التي قدمها رئيس الوزراء حيدر العبادي."
     (support,) = events(pipeline, text, "SUPPORT")
     assert support.target.id == "irq-abadi"
+
+
+def test_a_plane_arriving_is_no_visit_by_the_last_speaker(pipeline):
+    text = ("علمت المدينة أن السلطات اليمنية طلبت من الأردن استقبال أعداد إضافية من الجرحى. ووصلت إلى عمان الليلة "
+            "قبل الماضية طائرة من الخطوط اليمنية تقل 79 جريحا.")
+    assert events(pipeline, text, "CONSULT") == []

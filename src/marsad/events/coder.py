@@ -163,7 +163,7 @@ class EventCoder:
                 coded.append(hit)
                 if (hit.trigger.tense != "noun" or event.source.type != "country") and not implicit(event):
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
-        return sentence_passes(article.text, in_sentence, out, self.lexicon.proposal_verbs)
+        return sentence_passes(article.text, in_sentence, out, self.lexicon)
 
     def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[Arg],
               window_end: int, previous_source: Mention | None, countries: list[Mention],

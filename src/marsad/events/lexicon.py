@@ -71,6 +71,7 @@ class TriggerLexicon:
     casualty_hedges: tuple[tuple[str, ...], ...] = ()  # "40 شخصا على الأقل قتلوا": words skipped before those
     site_words: frozenset[str] = frozenset()  # "موقع الانفجار": the event already told
     proposal_verbs: frozenset[str] = frozenset()  # "خطة قدمها العبادي": the one whose proposal is accepted
+    vehicle_nouns: frozenset[str] = frozenset()  # "ووصلت إلى عمان طائرة": a vehicle arrived, not a visitor
     unidentified_ar: str | None = None  # the Arabic name of an attacker no one is named for
     member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
     multilateral_adjectives: frozenset[str] = frozenset()  # "اجتماع ثلاثي": three or more parties
@@ -158,6 +159,7 @@ def load_triggers() -> TriggerLexicon:
         casualty_hedges=tuple(tuple(normalize_text(p).split()) for p in raw.get("casualty_hedges", [])),
         site_words=frozenset(normalize_text(w) for w in raw.get("site_words", [])),
         proposal_verbs=frozenset(normalize_text(w) for w in raw.get("proposal_verbs", [])),
+        vehicle_nouns=frozenset(normalize_text(w) for w in raw.get("vehicle_nouns", [])),
         unidentified_ar=raw.get("unidentified_name_ar"),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
         subordinators=frozenset(normalize_text(w) for w in raw.get("subordinators", [])),

@@ -7,6 +7,7 @@ import re
 
 from marsad.dates.attach import FROM_TEXT
 from marsad.entities.vocabulary import PLACE_NOUNS, SITUATING_PREPOSITIONS
+from marsad.events.lexicon import TriggerLexicon
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
@@ -77,9 +78,24 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
         and (a.country, a.sector) == (b.country, b.sector)
 
 
-def sentence_passes(text: str, mentions: list[Mention], events: list[Event], verbs: frozenset[str]) -> list[Event]:
-    """The passes over one sentence's events once coded: targets found through another event or a proposal."""
-    return proposers(text, mentions, perpetrators_accused(events), verbs)
+def sentence_passes(text: str, mentions: list[Mention], events: list[Event], lexicon: TriggerLexicon) -> list[Event]:
+    """The passes over one sentence's events once coded: arrivals of vehicles dropped, targets found through
+    another event or a proposal."""
+    events = [ev for ev in events if not vehicle_arrival(text, ev, lexicon.vehicle_nouns)]
+    return proposers(text, mentions, perpetrators_accused(events), lexicon.proposal_verbs)
+
+
+# A vehicle named this close after an arrival verb is what arrived.
+VEHICLE_REACH = 6
+
+
+def vehicle_arrival(text: str, ev: Event, vehicles: frozenset[str]) -> bool:
+    """"ووصلت إلى عمان الليلة قبل الماضية طائرة من الخطوط اليمنية": a plane arrived, not the visitor the article
+    spoke of before (a visit whose source the sentence does not name, with a vehicle right after the verb)."""
+    if ev.type != "CONSULT" or ev.mode != "visit" or ev.evidence_span[0] <= ev.source.span[0] < ev.evidence_span[1]:
+        return False
+    words = list(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]))[:VEHICLE_REACH]
+    return any(normalize_text(w.group()) in vehicles for w in words)
 
 
 def perpetrators_accused(events: list[Event]) -> list[Event]:
