@@ -25,12 +25,12 @@ class Namesakes:
 
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, not_family_names: Collection[str]) -> None:
         self.kb = kb
-        self.lexicon = lexicon
         # ال-words after a name that do not extend it: the lexicon's titles and followers, agents, demonyms
         self.not_family_names = frozenset(not_family_names) | NOT_NAMES | lexicon.name_followers \
             | frozenset(lexicon.ranks)
         self.given_names = given_names() - NOT_GIVEN_NAMES
         self.latter = frozenset(normalize_text(w) for w in lexicon.latter)
+        self._own: dict[str, frozenset[str]] = {}
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         out = [self.patronymic(text, m) for m in mentions]
@@ -51,6 +51,14 @@ class Namesakes:
                                        confidence=0.5)
         return m
 
+    def _own_words(self, actor_id: str) -> frozenset[str]:
+        """The words of a known person's names ("بشار" for Bashar al-Assad), computed once per person."""
+        if actor_id not in self._own:
+            actor = self.kb.actors.get(actor_id)
+            names = (actor.name_ar, *actor.aliases_ar) if actor is not None else ()
+            self._own[actor_id] = frozenset(w for name in names for w in normalize_text(name).split())
+        return self._own[actor_id]
+
     def given_name(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
         """"سليمان هلال الأسد"، "ابن هلال الأسد" are not Bashar al-Assad: a person named by a family name alone (one
         ال-word) right after given names that are not the person's own names someone the knowledge base does not
@@ -60,9 +68,6 @@ class Namesakes:
         word = normalize_text(m.text)
         if " " in word or not word.startswith("ال") or word in self.latter:
             return m
-        actor = self.kb.actors.get(m.id)
-        own = {w for name in (actor.name_ar, *actor.aliases_ar) for w in normalize_text(name).split()} \
-            if actor is not None else set()
         start = m.span[0]
         for _ in range(MAX_GIVEN_NAMES):
             end = start - 1
@@ -74,7 +79,7 @@ class Namesakes:
             name = normalize_text(text[begin:end])
             if name not in self.given_names and name[:1] == CONJUNCTION and name[1:] in self.given_names:
                 name, begin = name[1:], begin + 1  # "وحسين البديوي"
-            if name not in self.given_names or name in own:
+            if name not in self.given_names or name in self._own_words(m.id):
                 break
             start = begin
         if start == m.span[0]:

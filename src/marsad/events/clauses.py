@@ -202,9 +202,7 @@ def counterpart(text: str, m: Mention) -> bool:
 # "واصلنا"، "التقينا" (past, we) and "نناقش"، "لنناقش"، "سنواصل"، "أرفض" (present, we or I)
 WE_PAST = "نا"
 FIRST_PERSON_PRESENT = ("ن", "أ", "ا")  # أ is ا once normalised
-PRESENT_PROCLITICS = ("ل", "س", "لن", "فل", "ول", "وس")
-
-
+PRESENT_PROCLITICS = ("ل", "س")  # "لنناقش"، "سنشن" (و and ف go with bare_conj)
 # "وقال إننا"، "وأضاف: نطالب": a statement opening this close to the sentence start has its speaker dropped
 SPEECH_VERB_REACH = 1
 # إن/أن with the pronouns that open a reported clause ("إننا"، "أنه")
@@ -219,10 +217,8 @@ def first_person(word: str, tense: str, forms: Container[str] = ()) -> bool:
     if tense == "past":
         return len(word) >= 5 and word.endswith(WE_PAST) and word[:-1] not in forms
     if tense == "present":
-        for clitic in sorted(PRESENT_PROCLITICS, key=len, reverse=True):
-            if word.startswith(clitic) and len(word) - len(clitic) >= 3 and word[len(clitic)] in FIRST_PERSON_PRESENT:
-                word = word[len(clitic) :]
-                break
+        if word[:1] in PRESENT_PROCLITICS and len(word) >= 4 and word[1] in FIRST_PERSON_PRESENT:
+            word = word[1:]
         return len(word) >= 3 and word[0] in FIRST_PERSON_PRESENT
     return False
 
@@ -238,7 +234,7 @@ def statement_speaker(text: str, tokens: list[Token], before: list[Arg], hit: Hi
     begin = tokens[opener].start if opener < hit.start_tok else start
     said = next((a for a in reversed(before) if a.mention.span[1] <= begin), None)
     if said is None or said.marker != "" or said.mention.is_place \
-            or sum(1 for t in tokens[:opener] if t.start >= said.mention.span[1]) > 0:
+            or any(t.start >= said.mention.span[1] for t in tokens[:opener]):
         return opener, None
     return opener, said
 

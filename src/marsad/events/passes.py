@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from itertools import islice
 
 from marsad.dates.attach import FROM_TEXT
 from marsad.entities.vocabulary import PLACE_NOUNS, SITUATING_PREPOSITIONS
@@ -94,7 +95,7 @@ def vehicle_arrival(text: str, ev: Event, vehicles: frozenset[str]) -> bool:
     spoke of before (a visit whose source the sentence does not name, with a vehicle right after the verb)."""
     if ev.type != "CONSULT" or ev.mode != "visit" or ev.evidence_span[0] <= ev.source.span[0] < ev.evidence_span[1]:
         return False
-    words = list(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]))[:VEHICLE_REACH]
+    words = islice(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]), VEHICLE_REACH)
     return any(normalize_text(w.group()) in vehicles for w in words)
 
 
@@ -125,7 +126,7 @@ def proposers(text: str, mentions: list[Mention], events: list[Event], verbs: fr
     for i, ev in enumerate(out):
         if ev.type not in ANSWER_TYPES or ev.target is not None:
             continue
-        words = list(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]))[:PROPOSAL_REACH]
+        words = list(islice(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]), PROPOSAL_REACH))
         k = next((k for k, w in enumerate(words) if normalize_text(w.group()).removeprefix("و") in verbs), None)
         if k is None or k + 1 >= len(words):
             continue
