@@ -128,6 +128,9 @@ ONE_EVENT = {
     "welcoming a package answers its author": (
         "رحبت بعثة الأمم المتحدة لمساعدة العراق بحزمة الإصلاحات التي قدمها رئيس الوزراء حيدر العبادي.",
         "SUPPORT", ("target.id",), ("irq-abadi",)),
+    "air power used in defence of fighters strikes no one named": (
+        "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
+        "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),
 }
 
 
@@ -142,6 +145,11 @@ def test_a_tour_that_takes_the_subject_somewhere_is_a_visit(pipeline):
             "محطته الأولى من جولة شرق أوسطية تقوده إلى قطر للقاء وزراء خارجية دول الخليج.")
     visits = {(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT") if e.mode == "visit"}
     assert visits == {("usa-kerry", "EGY"), ("usa-kerry", "QAT")}
+
+
+def test_the_defended_after_lildifa_an_is_no_target(pipeline):
+    text = "أول غارة أمريكية جوية للدفاع عن مقاتلين سوريين"
+    assert all(e.target is None or e.target.country != "SYR" for e in events(pipeline, text, "ASSAULT"))
 
 
 def test_a_plane_arriving_is_no_visit_by_the_last_speaker(pipeline):

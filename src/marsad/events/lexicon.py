@@ -72,6 +72,7 @@ class TriggerLexicon:
     site_words: frozenset[str] = frozenset()  # "موقع الانفجار": the event already told
     proposal_verbs: frozenset[str] = frozenset()  # "خطة قدمها العبادي": the one whose proposal is accepted
     vehicle_nouns: frozenset[str] = frozenset()  # "ووصلت إلى عمان طائرة": a vehicle arrived, not a visitor
+    defence_words: frozenset[str] = frozenset()  # "دفاعا عن مقاتلين": the actor after عن is defended
     unidentified_ar: str | None = None  # the Arabic name of an attacker no one is named for
     member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
     multilateral_adjectives: frozenset[str] = frozenset()  # "اجتماع ثلاثي": three or more parties
@@ -160,6 +161,7 @@ def load_triggers() -> TriggerLexicon:
         site_words=frozenset(normalize_text(w) for w in raw.get("site_words", [])),
         proposal_verbs=frozenset(normalize_text(w) for w in raw.get("proposal_verbs", [])),
         vehicle_nouns=frozenset(normalize_text(w) for w in raw.get("vehicle_nouns", [])),
+        defence_words=frozenset(normalize_text(w) for w in raw.get("defence_words", [])),
         unidentified_ar=raw.get("unidentified_name_ar"),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),
         subordinators=frozenset(normalize_text(w) for w in raw.get("subordinators", [])),

@@ -20,6 +20,8 @@ BAYNA = "بين"
 SIDE = ("من", "جهه")  # "بين X وY من جهة، وZ من جهة أخرى": the first side ends at من جهة
 AGAINST = "ضد"  # the marker of the actor after a word of against_words ("مناهضة للحكومة")
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
+DEFENDED = "defended"  # the marker of an actor after "دفاعا عن": no frame takes it as a target
+ABOUT = "عن"
 # Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
 PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
 
@@ -92,10 +94,14 @@ class MarkerReader:
                     outer = self._partitive(tokens, j)
                     if outer is not None:
                         return outer, False
+                if prev == ABOUT and self._defence(tokens, j):
+                    return DEFENDED, conj
                 if prev in self.lexicon.prepositions:
                     return prev, conj
                 if prev in self.lexicon.leader_markers:
                     return LEADER, False  # never an object: "وفد حماس برئاسة خالد مشعل" is Hamas's delegation
+                if j > 0 and tokens[j - 1].norm == ABOUT and self._defence(tokens, j - 1):
+                    return DEFENDED, False  # "للدفاع عن مقاتلين سوريين": the demonym of the defended
                 return "", prev == "و"
         inner = inner.rstrip()
         conj = inner[:1] in CONJUNCTIONS
@@ -125,6 +131,13 @@ class MarkerReader:
         if tokens[k].norm in self.lexicon.prepositions:
             return tokens[k].norm
         return "" if k in self.verb_ends else None
+
+    def _defence(self, tokens: list[Token], j: int) -> bool:
+        """Whether the عن at ``j`` follows a word of defence_words, maybe quoted ("«للدفاع» عن مجموعة")."""
+        k = j - 1
+        while k >= 0 and j - k <= 2 and not tokens[k].norm.isalnum():
+            k -= 1
+        return k >= 0 and tokens[k].norm in self.lexicon.defence_words
 
     def rank_prefix(self, tok: Token) -> str | None:
         """The proclitics on a rank word ("" for a bare rank), or None when the token is not a rank; a counterpart
