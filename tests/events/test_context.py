@@ -128,6 +128,12 @@ ONE_EVENT = {
     "welcoming a package answers its author": (
         "رحبت بعثة الأمم المتحدة لمساعدة العراق بحزمة الإصلاحات التي قدمها رئيس الوزراء حيدر العبادي.",
         "SUPPORT", ("target.id",), ("irq-abadi",)),
+    "accepting an invitation answers its sender": (
+        "وذكرت أن لافروف وجّه الدعوة لقيادة «حماس» لزيارة موسكو، مضيفة أن الحركة «قبلت الدعوة وسيحدد موعد الزيارة "
+        "لاحقًا».", "AGREE", ("source.id", "target.id"), ("pse-hamas", "rus-lavrov")),
+    "describing a visit as historic supports the visitor": (
+        "من جانبه، وصف وزير الإعلام الأردني الدكتور محمد المومني، زيارة الأمير محمد بن سلمان، لبلاده بـ«التاريخية».",
+        "SUPPORT", ("source.country", "target.id"), ("JOR", "sau-mbs")),
     "air power used in defence of fighters strikes no one named": (
         "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
         "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),

@@ -235,7 +235,8 @@ class EventCoder:
             if between_words[:1] in ('"', "»", "”"):
                 between_words = between_words[1:]  # the quote closing the subject's name (تنظيم "داعش" يهدد)
             embedded = any(t.norm in ANNA for t in tokens[self._token_after(tokens, subject_end) : hit.start_tok])
-            if QUOTES & set(between_words) or embedded:
+            quoted = QUOTES & set(between_words) and not (after_anna and len(between_words.strip()) == 1)
+            if quoted or embedded:  # (but "أن الحركة «قبلت الدعوة»": a quotation opening after a reported subject)
                 # "وقال لافروف "يرفض ..."، "وقالت مصادر إن 40 شخصا قتلوا": the speaker, not the quoted or
                 # reported verb's subject
                 svo_subject = None

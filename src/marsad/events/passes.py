@@ -83,7 +83,7 @@ def sentence_passes(text: str, mentions: list[Mention], events: list[Event], lex
     """The passes over one sentence's events once coded: arrivals of vehicles dropped, targets found through
     another event or a proposal."""
     events = [ev for ev in events if not vehicle_arrival(text, ev, lexicon.vehicle_nouns)]
-    return proposers(text, mentions, perpetrators_accused(events), lexicon.proposal_verbs)
+    return inviters(proposers(text, mentions, perpetrators_accused(events), lexicon.proposal_verbs))
 
 
 # A vehicle named this close after an arrival verb is what arrived.
@@ -135,6 +135,20 @@ def proposers(text: str, mentions: list[Mention], events: list[Event], verbs: fr
                        and not m.adjective and m is not ev.source and m.key != ev.source.key), None)
         if author is not None:
             out[i] = dataclasses.replace(ev, target=author)
+    return out
+
+
+def inviters(events: list[Event]) -> list[Event]:
+    """An acceptance or refusal naming no one answers the request told before it in the sentence ("وجّه لافروف
+    الدعوة لقيادة حماس لزيارة موسكو، مضيفة أن الحركة قبلت الدعوة" → Hamas agrees with Lavrov)."""
+    out = list(events)
+    for i, ev in enumerate(out):
+        if ev.type not in ("AGREE", "REJECT") or ev.target is not None:
+            continue
+        request = next((r for r in reversed(out[:i]) if r.type == "REQUEST" and r.trigger_span[1] <= ev.trigger_span[0]
+                        and not implicit(r) and r.source.key != ev.source.key), None)
+        if request is not None:
+            out[i] = dataclasses.replace(ev, target=request.source)
     return out
 
 

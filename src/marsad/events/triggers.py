@@ -151,10 +151,10 @@ class TriggerFinder:
                 continue
             if not trig.requires:
                 return trig, after
-            if any(_required(t.norm, trig.requires) for t in tokens[b0:b1]):
+            if any(required(t.norm, trig.requires) for t in tokens[b0:b1]):
                 return trig, after  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
             for j in range(after, min(t1, after + trig.window)):
-                if _required(tokens[j].norm, trig.requires):
+                if required(tokens[j].norm, trig.requires):
                     return trig, j + 1 if trig.absorbs else after
         return None
 
@@ -215,7 +215,7 @@ def plural_verb(word: str, tense: str) -> bool:
     return False
 
 
-def _required(word: str, requires: frozenset[str]) -> bool:
+def required(word: str, requires: frozenset[str]) -> bool:
     """A light verb's required noun, with or without its article, prepositions or و (الغارات، بالهجوم، وغارات)."""
     return word in requires or _bare(word) in requires or (word[:1] in CONJUNCTIONS and word[1:] in requires)
 
