@@ -134,6 +134,9 @@ ONE_EVENT = {
     "describing a visit as historic supports the visitor": (
         "من جانبه، وصف وزير الإعلام الأردني الدكتور محمد المومني، زيارة الأمير محمد بن سلمان، لبلاده بـ«التاريخية».",
         "SUPPORT", ("source.country", "target.id"), ("JOR", "sau-mbs")),
+    "a verb after a package 'by which' is the package's adopter's": (
+        "كما أقر البرلمان العراقي اليوم، حزمة من الخطوات الإصلاحية، دعا بموجبها العبادي إلى إقالة وزيري الكهرباء "
+        "والموارد المائية.", "REQUEST", ("source.sector", "target.id"), ("LEG", "irq-abadi")),
     "air power used in defence of fighters strikes no one named": (
         "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
         "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),

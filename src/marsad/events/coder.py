@@ -255,6 +255,8 @@ class EventCoder:
             # "تقود الولايات المتحدة تحالفا يشن ضربات"، "أصدر مجلس الأمن قرارا بالإجماع يطلب من": the verb describes
             # the object of the clause, which acts for the clause's subject
             svo_subject = clause_subject(before)
+        if trig.tense != "noun" and hit.end_tok < len(tokens) and tokens[hit.end_tok].norm in lex.by_which:
+            first, svo_subject = None, clause_subject(before)  # "أقر البرلمان حزمة، دعا بموجبها العبادي إلى"
         fixed_pair: tuple[Arg, Arg] | None = None
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
@@ -466,14 +468,11 @@ class EventCoder:
             target = self.linker.relink(target, when, article.text) if target is not None else None
         status = event_status(self.lexicon, article, tokens, hit, sent, timex)
         confidence = event_confidence(source, target, pro_drop, sent.is_title)
-        return Event(
-            type=trig.type, mode="multilateral" if multilateral else trig.mode, cameo=trig.cameo, status=status,
-            source=source, target=target,
-            evidence_span=(sent.start, sent.end), participants=participants,
-            trigger_span=(tokens[hit.head[0]].start, tokens[hit.head[1] - 1].end) if hit.head else (tstart, tend),
-            date=timex, date_source=date_source, location=location,
-            confidence=confidence,
-        )
+        trigger_span = (tokens[hit.head[0]].start, tokens[hit.head[1] - 1].end) if hit.head else (tstart, tend)
+        return Event(type=trig.type, mode="multilateral" if multilateral else trig.mode, cameo=trig.cameo,
+                     status=status, source=source, target=target, evidence_span=(sent.start, sent.end),
+                     participants=participants, trigger_span=trigger_span, date=timex, date_source=date_source,
+                     location=location, confidence=confidence)
 
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""
