@@ -137,6 +137,9 @@ ONE_EVENT = {
     "a verb after a package 'by which' is the package's adopter's": (
         "كما أقر البرلمان العراقي اليوم، حزمة من الخطوات الإصلاحية، دعا بموجبها العبادي إلى إقالة وزيري الكهرباء "
         "والموارد المائية.", "REQUEST", ("source.sector", "target.id"), ("LEG", "irq-abadi")),
+    "a verb finding no object keeps the subject after it, and ضد marks the target": (
+        "ويشن التحالف العربي منذ 26 مارس حملة جوية ضد المتمردين الحوثيين.", "ASSAULT", ("source.id", "target.id"),
+        ("sau-coalition", "yem-houthis")),
     "air power used in defence of fighters strikes no one named": (
         "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
         "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),
@@ -154,6 +157,12 @@ def test_a_tour_that_takes_the_subject_somewhere_is_a_visit(pipeline):
             "محطته الأولى من جولة شرق أوسطية تقوده إلى قطر للقاء وزراء خارجية دول الخليج.")
     visits = {(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT") if e.mode == "visit"}
     assert visits == {("usa-kerry", "EGY"), ("usa-kerry", "QAT")}
+
+
+def test_a_coordinated_verb_takes_the_subject_after_it_before_the_last_clauses(pipeline):
+    text = ("سقطت قاعدة العند بايدي المقاتلين الحوثيين الذين باتوا يسيطرون على مناطق واسعة، ويشن التحالف العربي منذ "
+            "26 مارس حملة جوية واسعة.")
+    assert ("sau-coalition", "aerial") in {(e.source.id, e.mode) for e in events(pipeline, text, "ASSAULT")}
 
 
 def test_the_defended_after_lildifa_an_is_no_target(pipeline):

@@ -405,6 +405,8 @@ class EventCoder:
                     break
                 if obj is not None:
                     break
+            else:
+                subject, pro_drop = readings[0] if readings else (None, False)  # no object: the likeliest subject
         if trig.mode == "clash" and trig.tense == "noun" and (subject is None or obj is None):
             # "مقتل 42 حوثيا و9 من المقاومة في مواجهات": a clash between the two sides whose dead the sentence counts
             sides = self.victims.victims(tokens, self._starts, args)

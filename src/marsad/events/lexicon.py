@@ -73,6 +73,7 @@ class TriggerLexicon:
     proposal_verbs: frozenset[str] = frozenset()  # "خطة قدمها العبادي": the one whose proposal is accepted
     vehicle_nouns: frozenset[str] = frozenset()  # "ووصلت إلى عمان طائرة": a vehicle arrived, not a visitor
     defence_words: frozenset[str] = frozenset()  # "دفاعا عن مقاتلين": the actor after عن is defended
+    invitation_nouns: frozenset[str] = frozenset()  # "قبلت الحركة الدعوة": the answer to a request told before
     by_which: frozenset[str] = frozenset()  # "حزمة ... دعا بموجبها العبادي": the clause's subject calls
     unidentified_ar: str | None = None  # the Arabic name of an attacker no one is named for
     member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
@@ -163,6 +164,7 @@ def load_triggers() -> TriggerLexicon:
         proposal_verbs=frozenset(normalize_text(w) for w in raw.get("proposal_verbs", [])),
         vehicle_nouns=frozenset(normalize_text(w) for w in raw.get("vehicle_nouns", [])),
         defence_words=frozenset(normalize_text(w) for w in raw.get("defence_words", [])),
+        invitation_nouns=frozenset(normalize_text(w) for w in raw.get("invitation_nouns", [])),
         by_which=frozenset(normalize_text(w) for w in raw.get("by_which", [])),
         unidentified_ar=raw.get("unidentified_name_ar"),
         svo_openers=frozenset(normalize_text(w) for w in raw.get("svo_openers", [])),

@@ -83,7 +83,8 @@ def sentence_passes(text: str, mentions: list[Mention], events: list[Event], lex
     """The passes over one sentence's events once coded: arrivals of vehicles dropped, targets found through
     another event or a proposal."""
     events = [ev for ev in events if not vehicle_arrival(text, ev, lexicon.vehicle_nouns)]
-    return inviters(proposers(text, mentions, perpetrators_accused(events), lexicon.proposal_verbs))
+    events = proposers(text, mentions, perpetrators_accused(events), lexicon.proposal_verbs)
+    return inviters(text, events, lexicon.invitation_nouns)
 
 
 # A vehicle named this close after an arrival verb is what arrived.
@@ -138,12 +139,21 @@ def proposers(text: str, mentions: list[Mention], events: list[Event], verbs: fr
     return out
 
 
-def inviters(events: list[Event]) -> list[Event]:
-    """An acceptance or refusal naming no one answers the request told before it in the sentence ("وجّه لافروف
-    الدعوة لقيادة حماس لزيارة موسكو، مضيفة أن الحركة قبلت الدعوة" → Hamas agrees with Lavrov)."""
+# An invitation noun this close after an acceptance or refusal is what it answers.
+INVITATION_REACH = 2
+
+
+def inviters(text: str, events: list[Event], invitations: frozenset[str]) -> list[Event]:
+    """An acceptance or refusal of an invitation or offer, naming no one, answers the request told before it in the
+    sentence ("وجّه لافروف الدعوة لقيادة حماس لزيارة موسكو، مضيفة أن الحركة قبلت الدعوة" → Hamas agrees with
+    Lavrov; not "حث نتنياهو المشرعين على رفض الاتفاق", which is the request itself)."""
     out = list(events)
     for i, ev in enumerate(out):
         if ev.type not in ("AGREE", "REJECT") or ev.target is not None:
+            continue
+        # (from the trigger's own words: a light verb's span is its noun, "قبلت الدعوة" → "الدعوة")
+        words = islice(_WORD.finditer(text, ev.trigger_span[0], ev.evidence_span[1]), INVITATION_REACH + 1)
+        if not any(normalize_text(w.group()).removeprefix("و").removeprefix("ب") in invitations for w in words):
             continue
         request = next((r for r in reversed(out[:i]) if r.type == "REQUEST" and r.trigger_span[1] <= ev.trigger_span[0]
                         and not implicit(r) and r.source.key != ev.source.key), None)
