@@ -140,6 +140,15 @@ ONE_EVENT = {
     "a verb finding no object keeps the subject after it, and ضد marks the target": (
         "ويشن التحالف العربي منذ 26 مارس حملة جوية ضد المتمردين الحوثيين.", "ASSAULT", ("source.id", "target.id"),
         ("sau-coalition", "yem-houthis")),
+    "a threat to execute a national targets that civilian": (
+        "قال مصدر إن تنظيم داعش يهدد بإعدام كرواتي يعمل في شركة فرنسية.", "THREATEN", ("target.country", "target.sector"), ("HRV", "CVL")),
+    "a past verb with an object pronoun and its subject after it": (
+        "يهدد تنظيم داعش بإعدام كرواتي يعمل في شركة فرنسية، خطفه التنظيم نهاية يوليو في احدى ضواحي القاهرة.",
+        "ASSAULT", ("source.id", "target.country", "mode"), ("isis", "HRV", "abduct")),
+    "a settlers' arson burning a baby targets the baby": (
+        "أدانت المملكة العربية السعودية الجريمة الإرهابية البشعة التي نفذها مستوطنون إسرائيليون فجر اليوم وأدت إلى "
+        "حرق رضيع فلسطيني بمنزله في قرية دوما.", "ASSAULT", ("source.country", "target.country", "target.sector"),
+        ("ISR", "PSE", "CVL")),
     "air power used in defence of fighters strikes no one named": (
         "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
         "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),

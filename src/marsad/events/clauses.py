@@ -198,6 +198,34 @@ def pronoun_readings(tokens: list[Token], before: list[Arg], previous_source: Me
     return readings
 
 
+def participle_readings(before: list[Arg], previous_source: Mention | None,
+                        carried: Mention | None) -> list[tuple[Arg, bool]]:
+    """"قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it follows
+    (the sentence's first subject), else of the sentence's last event, else the article's."""
+    main = next((a for a in before if a.marker == "" and is_actor(a)), None)
+    antecedent = next((m for m in (main and main.mention, previous_source, carried) if m is not None), None)
+    return [(Arg(antecedent, ""), True)] if antecedent is not None else []
+
+
+def object_pronoun_pair(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit, before: list[Arg],
+                        after: list[Arg]) -> tuple[Arg, Arg] | None:
+    """"يهدد بإعدام كرواتي ...، خطفه التنظيم": a past verb with an object pronoun, read like a verbal noun with
+    its pronoun, but followed right away by a bare actor: that actor did it, to the person named last before."""
+    if not hit.pronoun or hit.trigger.tense != "noun" or hit.start_tok == 0 or hit.end_tok >= len(tokens):
+        return None
+    prev = bare_conj(tokens[hit.start_tok - 1].norm)
+    if prev in lexicon.prepositions or prev in lexicon.nominal_cues or prev in lexicon.time_anchors:
+        return None
+    stem = bare_conj(tokens[hit.start_tok].norm)[:-1]  # one letter of pronoun: ه
+    if not any(t.tense == "past" and t.type == hit.trigger.type for t in lexicon.single.get(stem, ())):
+        return None
+    doer = next((a for a in after if a.marker == "" and is_actor(a)), None)
+    victim = next((a for a in reversed(before) if a.mention.type == "person"), None)
+    if doer is None or victim is None or doer.mention.span[0] != tokens[hit.end_tok].start:
+        return None
+    return doer, victim
+
+
 def counterpart(text: str, m: Mention) -> bool:
     """A mention opening with, or right after, نظيره/نظيرهم ... (any proclitic): "نظيره المصري سامح شكري"."""
     before = normalize_text(text[max(0, m.span[0] - 14) : m.span[0]]).split()

@@ -28,7 +28,9 @@ from marsad.events.clauses import (
     indefinite_group,
     is_actor,
     noun_readings,
+    object_pronoun_pair,
     opening_subject,
+    participle_readings,
     pronoun_readings,
     purpose_noun,
     relative_light_verb,
@@ -139,7 +141,8 @@ class EventCoder:
         trigger_spans.sort()
         self.markers.verb_ends = {h.end_tok - 1 for h in hits if h.trigger.tense != "noun"}
         self._hits = hits
-        in_sentence = self.phrases.apply(article.text, tokens, mentions[m0:m1], self._timex_spans, trigger_spans)
+        in_sentence = self.phrases.apply(article.text, tokens, self.victims.nationals(article.text, mentions[m0:m1]),
+                                         self._timex_spans, trigger_spans)
         local = self.phrases.lex.local
         args = [Arg(localise(m, situated(m, in_sentence, article.text) or self._main_country, local),
                     *self.markers.marker(article, tokens, starts, m))
@@ -257,7 +260,7 @@ class EventCoder:
             svo_subject = clause_subject(before)
         if trig.tense != "noun" and hit.end_tok < len(tokens) and tokens[hit.end_tok].norm in lex.by_which:
             first, svo_subject = None, clause_subject(before)  # "أقر البرلمان حزمة، دعا بموجبها العبادي إلى"
-        fixed_pair: tuple[Arg, Arg] | None = None
+        fixed_pair = object_pronoun_pair(lex, tokens, hit, before, after)
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
             first = next((a for a in actors_after if a.marker == ""), None)
@@ -289,13 +292,7 @@ class EventCoder:
         if hit.pronoun:
             readings.extend(pronoun_readings(tokens, before, previous_source, carried))
         elif trig.tense == "participle":
-            # "قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it
-            # follows (the sentence's first subject), else of the sentence's last event, else the article's
-            main = next((a for a in before if a.marker == "" and is_actor(a)), None)
-            for antecedent in (main and main.mention, previous_source, carried):
-                if antecedent is not None:
-                    readings.append((Arg(antecedent, ""), True))
-                    break
+            readings.extend(participle_readings(before, previous_source, carried))
         elif hit.definite and frame.genitive_subject:
             # "حضر الاستقبال الأمير": no genitive after the article; only "الاجتماع بين X و Y" (below) names it, or
             # a relative light verb: "الزيارة التي قام بها الأمير"
@@ -456,7 +453,7 @@ class EventCoder:
             target = country_of(self.kb, target)
             if target is None or trig.type == "CONSULT" and target.id == source.country:
                 return None  # a trip at home ("ووصل إلى حضرموت") consults no one
-        if target is not None and trig.tense == "noun" and target.id == source.country \
+        if target is not None and trig.tense == "noun" and target.id is not None and target.id == source.country \
                 and self._adjacent(article, tend, target.span[0]):
             target = None  # "على رفض مصر لكافة أشكال التدخل": the genitive is the subject, that Egypt's organ tells
         if target is None and not frame.target_optional or target is not None and source.id is not None \

@@ -22,6 +22,7 @@ AGAINST = "ضد"  # the marker of the actor after a word of against_words ("من
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
 DEFENDED = "defended"  # the marker of an actor after "دفاعا عن": no frame takes it as a target
 ABOUT = "عن"
+VICTIM = "victim"  # the marker of an actor after a casualty noun carrying ب/ل ("يهدد بإعدام كرواتي")
 # Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
 PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))
 
@@ -100,6 +101,8 @@ class MarkerReader:
                     return prev, conj
                 if prev in self.lexicon.leader_markers:
                     return LEADER, False  # never an object: "وفد حماس برئاسة خالد مشعل" is Hamas's delegation
+                if prev[:1] in ("ب", "ل") and prev[1:] in self.lexicon.casualty_before:
+                    return VICTIM, False  # the one killed or abducted: never a verb's subject
                 if j > 0 and tokens[j - 1].norm == ABOUT and self._defence(tokens, j - 1):
                     return DEFENDED, False  # "للدفاع عن مقاتلين سوريين": the demonym of the defended
                 return "", prev == "و"

@@ -6,6 +6,7 @@ casualty_after, control_phrases)."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from marsad.entities.kb import KnowledgeBase
 from marsad.events.lexicon import TriggerLexicon
@@ -13,6 +14,7 @@ from marsad.events.location import country_of
 from marsad.events.markers import FROM, IN, Arg
 from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Mention, Token
+from marsad.text.normalize import normalize_text
 
 ON = "علي"  # normalised على
 ON_REACH = 8  # tokens after the trigger where على may open the site attacked
@@ -20,7 +22,8 @@ ON_REACH = 8  # tokens after the trigger where على may open the site attacked
 FROM_REACH = 3
 # words between an explosion noun (or its relative verb) and the actor it hit ("استهدف أمس مسجد قوات الطوارئ")
 STRUCK_GAP = 2
-SITE_WORDS = 4  # words naming the site between على and في + its country ("على محطتي ضخ نفط في")
+SITE_WORDS = 4
+CASUALTY_PROCLITICS = ("", "و", "ب", "وب", "ل")  # "وبإعدام"، "لمقتل"  # words naming the site between على and في + its country ("على محطتي ضخ نفط في")
 
 
 class VictimReader:
@@ -74,6 +77,23 @@ class VictimReader:
                 continue
             if victim not in out and (victim.id is None or all(victim.id != v.id for v in out)):
                 out.append(victim)
+        return out
+
+    def nationals(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A singular demonym right after a casualty word names a person of that country, a civilian: "يهدد
+        بإعدام كرواتي"، "مقتل أمريكي" (elsewhere it qualifies a noun: "الجيش الأمريكي")."""
+        out = mentions
+        for i, m in enumerate(mentions):
+            if not m.adjective or m.type != "country" or normalize_text(m.text).startswith("ال"):
+                continue
+            before = normalize_text(text[max(0, m.span[0] - 16) : m.span[0]]).split()
+            word = before[-1] if before else ""
+            if not any(word[len(p) :] in self.lexicon.casualty_before for p in CASUALTY_PROCLITICS if word.startswith(p)):
+                continue
+            if out is mentions:
+                out = list(mentions)
+            out[i] = dataclasses.replace(m, type="person", id=None, name=None, name_ar=None, adjective=False,
+                                         sector="CVL")
         return out
 
     def struck(self, tokens: list[Token], starts: list[int], hit: Hit, after: list[Arg]) -> Arg | None:
