@@ -149,6 +149,8 @@ ONE_EVENT = {
         "أدانت المملكة العربية السعودية الجريمة الإرهابية البشعة التي نفذها مستوطنون إسرائيليون فجر اليوم وأدت إلى "
         "حرق رضيع فلسطيني بمنزله في قرية دوما.", "ASSAULT", ("source.country", "target.country", "target.sector"),
         ("ISR", "PSE", "CVL")),
+    "troops arriving are deployed, not visiting": (
+        "ووصلت قوات سعودية إلى عدن أمس.", "MOBILIZE", ("source.country", "mode", "target.id"), ("SAU", "troops", "YEM")),
     "air power used in defence of fighters strikes no one named": (
         "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
         "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),

@@ -82,7 +82,8 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
 def sentence_passes(text: str, mentions: list[Mention], events: list[Event], lexicon: TriggerLexicon) -> list[Event]:
     """The passes over one sentence's events once coded: arrivals of vehicles dropped, targets found through
     another event or a proposal."""
-    events = [ev for ev in events if not vehicle_arrival(text, ev, lexicon.vehicle_nouns)]
+    events = [forces_arriving(ev, lexicon.vehicle_nouns) for ev in events
+              if not vehicle_arrival(text, ev, lexicon.vehicle_nouns)]
     events = proposers(text, mentions, perpetrators_accused(events), lexicon.proposal_verbs)
     return inviters(text, events, lexicon.invitation_nouns)
 
@@ -98,6 +99,22 @@ def vehicle_arrival(text: str, ev: Event, vehicles: frozenset[str]) -> bool:
         return False
     words = islice(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]), VEHICLE_REACH)
     return any(normalize_text(w.group()) in vehicles for w in words)
+
+
+# PLOVER MOBILIZE as CAMEO 150 (demonstrate military power): forces moved somewhere
+MOBILIZE_CAMEO = "150"
+
+
+def forces_arriving(ev: Event, vehicles: frozenset[str]) -> Event:
+    """"ووصلت قوات سعودية إلى عدن"، "إن مقاتلات أمريكية ستصل إلى قواعد تركية": troops or warplanes arriving
+    are deployed (MOBILIZE troops or weapons), they visit no one."""
+    source = ev.source
+    if ev.type != "CONSULT" or ev.mode != "visit" or source.id is not None or source.sector != "MIL" \
+            or source.type != "group":
+        return ev
+    head = normalize_text(source.text).split(" ", 1)[0].removeprefix("و")
+    mode = "weapons" if head in vehicles else "troops"
+    return dataclasses.replace(ev, type="MOBILIZE", mode=mode, cameo=MOBILIZE_CAMEO)
 
 
 def perpetrators_accused(events: list[Event]) -> list[Event]:
