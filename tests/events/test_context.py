@@ -151,6 +151,9 @@ ONE_EVENT = {
         ("ISR", "PSE", "CVL")),
     "troops arriving are deployed, not visiting": (
         "ووصلت قوات سعودية إلى عدن أمس.", "MOBILIZE", ("source.country", "mode", "target.id"), ("SAU", "troops", "YEM")),
+    "a detention imposed 'on him' by a relative clause is on the clause's subject": (
+        "تمكن محافظ البنك المركزي اليمني محمد همام من كسر حاجز الإقامة الجبرية الذي فرضه عليه المتمردون الحوثيون.",
+        "COERCE", ("source.id", "target.country", "target.sector"), ("yem-houthis", "YEM", "GOV")),
     "air power used in defence of fighters strikes no one named": (
         "اعلنت الولايات المتحدة امس أنها استخدمت القوة الجوية دفاعا عن مجموعة مقاتلين معارضين حلفاء لها في سوريا.",
         "ASSAULT", ("source.id", "mode", "target"), ("USA", "aerial", None)),

@@ -198,6 +198,18 @@ def pronoun_readings(tokens: list[Token], before: list[Arg], previous_source: Me
     return readings
 
 
+# "عليه"، "عليها"، "عليهم": على with a pronoun, after a relative verb standing for the clause's subject
+ON_PRONOUNS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
+
+
+def imposed_on(tokens: list[Token], hit: Hit, before: list[Arg]) -> Arg | None:
+    """"تمكن المحافظ من كسر حاجز الإقامة الجبرية الذي فرضه عليه المتمردون": a relative verb followed by على and a
+    pronoun acts on the subject of the clause (the first bare actor before it)."""
+    if hit.end_tok >= len(tokens) or tokens[hit.end_tok].norm not in ON_PRONOUNS:
+        return None
+    return next((a for a in before if a.marker == "" and is_actor(a)), None)
+
+
 def participle_readings(before: list[Arg], previous_source: Mention | None,
                         carried: Mention | None) -> list[tuple[Arg, bool]]:
     """"قال شكري إن ...، مشيدا بدور الجيش": a circumstantial participle shares the subject of the clause it follows

@@ -25,6 +25,7 @@ from marsad.events.clauses import (
     counterpart,
     describes_indefinite,
     fronted,
+    imposed_on,
     indefinite_group,
     is_actor,
     noun_readings,
@@ -105,9 +106,8 @@ class EventCoder:
             if not hits:
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
-            if self.unknown_names and len(found) < len(hits) and self.linker is not None \
-                    and unknown_name_likely(self.lexicon, self.rank_words, self._timex_spans, tokens, hits, found,
-                                            mentions) \
+            if self.unknown_names and len(found) < len(hits) and self.linker is not None and unknown_name_likely(
+                    self.lexicon, self.rank_words, self._timex_spans, tokens, hits, found, mentions) \
                     and self.linker.add_names(article, sent.start, sent.end):
                 # a trigger lacked an argument: names outside the knowledge base may supply it
                 mentions = sorted(article.mentions, key=lambda m: m.span)
@@ -266,6 +266,8 @@ class EventCoder:
             first = next((a for a in actors_after if a.marker == ""), None)
             svo_subject = None
             antecedent = before[-1] if before else None
+            if first is not None and (main := imposed_on(tokens, hit, before)) is not None:
+                fixed_pair = (first, main)  # "الإقامة الجبرية التي فرضها عليه المتمردون": on the clause's subject
             if first is None and antecedent is not None and self._gap(
                     article, tokens, self._token_after(tokens, antecedent.mention.span[1]),
                     tokens[hit.start_tok - 1].start) == 0:
