@@ -9,7 +9,7 @@ from collections.abc import Container
 from marsad.entities.vocabulary import is_counterpart
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.markers import Arg, governed_noun
-from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj, required
+from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Event, Mention, Token
 from marsad.text.normalize import normalize_text
 
@@ -104,16 +104,13 @@ def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k:
     """Where a trigger's arguments end: at the next trigger, except that a verb reaches over verbal nouns
     governed by a preposition ("رحب حزب الجيل بزيارة الأمير محمد"، "وافق على استقبال جرحى يمنيين"): they are its
     object, not a new clause."""
-    trig = hits[k].trigger
-    verb = trig.tense != "noun"
-    unnamed = trig.frame.unidentified_source
-    # "وصف الوزير زيارة الأمير محمد بـ«التاريخية»": a verb reaches over the nouns before the word it requires
-    reach = next((j for j in range(hits[k].end_tok, min(len(tokens), hits[k].end_tok + trig.window))
-                  if required(tokens[j].norm, trig.requires)), -1) if verb and trig.requires else -1
+    verb = hits[k].trigger.tense != "noun"
+    unnamed = hits[k].trigger.frame.unidentified_source
     for h in hits[k + 1 :]:
+        # (and "وصف الوزير زيارة الأمير محمد بـ«التاريخية»": over the nouns before the word the verb requires)
         if verb and h.trigger.tense == "noun" and (governed_noun(tokens[h.start_tok].norm) or h.start_tok > 0
                                                    and tokens[h.start_tok - 1].norm in lexicon.prepositions
-                                                   or h.end_tok <= reach):
+                                                   or h.end_tok < hits[k].required_end):
             continue
         if unnamed and not verb and h.start_tok - hits[k].end_tok <= RELATIVE_REACH \
                 and tokens[h.start_tok - 1].norm in lexicon.relatives:

@@ -35,6 +35,7 @@ class Hit:
     definite: bool = False  # a verbal noun with the article ("الاستقبال"): it cannot take a genitive subject
     relative: bool = False  # "الهجوم الذي شنته الميليشيا": a verb whose object is the antecedent, subject after
     head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
+    required_end: int = 0  # after the required word found after the trigger ("وصف ... بالتاريخية"); 0: none
     conj: bool = False  # the first token carries و/ف ("ويتعاون"، "وسيلتقي"); not a form starting with و ("وصل")
 
 
@@ -93,12 +94,13 @@ class TriggerFinder:
                             found = self._satisfied(trigs, tokens, i + n, t1, future, noun, b0, i)
                             if found is not None:
                                 hit = Hit(found[0], i, i + n, future, found[1], pronoun=pronoun,
-                                          definite=definite)
+                                          definite=definite, required_end=found[2])
                                 break
                 if hit is None and cand in lex.single:
                     found = self._satisfied(lex.single[cand], tokens, i + 1, t1, future, noun, b0, i)
                     if found is not None:
-                        hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun, definite=definite)
+                        hit = Hit(found[0], i, i + 1, future, found[1], pronoun=pronoun, definite=definite,
+                                  required_end=found[2])
                 if hit:
                     break
             if i > t0 and tokens[i - 1].norm in lex.relatives:
@@ -142,20 +144,21 @@ class TriggerFinder:
 
     @staticmethod
     def _satisfied(trigs: list[Trigger], tokens: list[Token], after: int, t1: int,
-                   future: bool, noun: bool = False, b0: int = 0, b1: int = 0) -> tuple[Trigger, int] | None:
+                   future: bool, noun: bool = False, b0: int = 0, b1: int = 0) -> tuple[Trigger, int, int] | None:
         """The first trigger whose conditions hold (tense for the future proclitic, a required following word),
-        with the index of the token after its required word: "شنت طائرات التحالف غارات" is one event, so the
-        light verb absorbs its noun (غارات is not a second trigger)."""
+        with where the next trigger may start and the index of the token after its required word when it follows
+        (else 0): "شنت طائرات التحالف غارات" is one event, so the light verb absorbs its noun (غارات is not a
+        second trigger)."""
         for trig in trigs:
             if future and trig.tense != "present" or noun and trig.tense != "noun":
                 continue
             if not trig.requires:
-                return trig, after
-            if any(required(t.norm, trig.requires) for t in tokens[b0:b1]):
-                return trig, after  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
+                return trig, after, 0
+            if any(_required(t.norm, trig.requires) for t in tokens[b0:b1]):
+                return trig, after, 0  # the required noun before: "ألغام زرعتها الميليشيا"، "الاتفاقية التي وقعها"
             for j in range(after, min(t1, after + trig.window)):
-                if required(tokens[j].norm, trig.requires):
-                    return trig, j + 1 if trig.absorbs else after
+                if _required(tokens[j].norm, trig.requires):
+                    return trig, j + 1 if trig.absorbs else after, j + 1
         return None
 
     @staticmethod
@@ -215,7 +218,7 @@ def plural_verb(word: str, tense: str) -> bool:
     return False
 
 
-def required(word: str, requires: frozenset[str]) -> bool:
+def _required(word: str, requires: frozenset[str]) -> bool:
     """A light verb's required noun, with or without its article, prepositions or و (الغارات، بالهجوم، وغارات)."""
     return word in requires or _bare(word) in requires or (word[:1] in CONJUNCTIONS and word[1:] in requires)
 
