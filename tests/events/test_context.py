@@ -103,6 +103,21 @@ def field(event, path: str):
 
 # (sentence, the one event's type, fields, their values)
 ONE_EVENT = {
+    "a mediator's subject follows the verb after a relative and a resumptive pronoun": (
+        "وذلك في إشارة الى اتفاق نزع الأسلحة الكيماوية الذي توسطت فيه موسكو في مراحل سابقة من الصراع.",
+        "CONSULT", ("source.id", "mode", "target"), ("RUS", "third-party", None)),
+    "a mediator between two sides: they are not a meeting's two parties": (
+        "توسطت مصر بين إسرائيل وحركة حماس.", "CONSULT", ("source.id", "mode", "target.id"),
+        ("EGY", "third-party", "ISR")),
+    "'it must' in reported speech: the speaker demands of the next verb's subject": (
+        "قال وزير الخارجية الروسي سيرجي لافروف إنه يتعين ان تتعاون الولايات المتحدة مع الرئيس السوري بشار الأسد.",
+        "REQUEST", ("source.id", "target.id"), ("rus-lavrov", "USA")),
+    "coordinated speakers: the first one speaks": (
+        "قال الرئيس السوري بشار الأسد إن الحرب طويلة. وتقول الولايات المتحدة وحليفتها السعودية والمعارضة السورية "
+        "إنه يتعين رحيل الأسد.", "REQUEST", ("source.id", "target.id"), ("USA", "syr-bashar-assad")),
+    "a relative clause's verb with a resumptive after an actor's noun is the actor's": (
+        "وتعقيبا على خطاب رئيس الوزراء البريطاني ديفيد كاميرون الذي دعا فيه الجالية المسلمة إلى بذل جهود.",
+        "REQUEST", ("source.id",), ("gbr-cameron",)),
     "receiving support from a marja is his support": (
         "وكان العبادي قد تلقى الدعم من المرجع الديني الأعلى السيد علي الحسيني السيستاني.",
         "SUPPORT", ("source.id", "target.id"), ("irq-sistani", "irq-abadi")),
@@ -187,4 +202,14 @@ def test_the_defended_after_lildifa_an_is_no_target(pipeline):
 def test_a_plane_arriving_is_no_visit_by_the_last_speaker(pipeline):
     text = ("علمت المدينة أن السلطات اليمنية طلبت من الأردن استقبال أعداد إضافية من الجرحى. ووصلت إلى عمان الليلة "
             "قبل الماضية طائرة من الخطوط اليمنية تقل 79 جريحا.")
+    assert events(pipeline, text, "CONSULT") == []
+
+
+def test_a_demand_no_one_is_named_making_is_no_event(pipeline):
+    text = "ويجب أن يصوت الكونغرس الأميركي لرفع الحظر. ونقلت وكالة الصحافة الفرنسية عن غابريال قوله إنه يجب عدم تهديد أمن إسرائيل."
+    assert events(pipeline, text, "REQUEST") == []
+
+
+def test_a_word_in_the_middle_of_is_no_mediation(pipeline):
+    text = "وتتميز مقدمة السيارة بشبكة التبريد المزدوجة التي تتوسطها علامة الشركة."
     assert events(pipeline, text, "CONSULT") == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from marsad.entities.vocabulary import is_counterpart
-from marsad.events.lexicon import TriggerLexicon
+from marsad.events.lexicon import Trigger, TriggerLexicon
 from marsad.events.markers import Arg, governed_noun
 from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Event, Mention, Token
@@ -25,6 +25,9 @@ QUOTES = frozenset('"«»“”:')
 # The ending of a sound masculine plural in the accusative or genitive ("مسؤولين"): never a verb's subject.
 ACCUSATIVE_PLURAL = "ين"
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
+MEDIA = "MED"
+# "قال إنه يتعين": أن with the pronoun of the matter (ضمير الشأن), which introduces a clause with no subject
+ANNA_MATTER = frozenset(p + a + "ه" for p in ("", "و", "ب", "علي") for a in ("ان", "لان"))
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # the proclitic prepositions of a fronted phrase after و ("وبعد"، "وفي"، "ولدى"، "وعلى"، "ومن")
 FRONTED_PREPOSITIONS = ("ب", "ف", "ل", "ع", "م")
@@ -93,11 +96,48 @@ def restates(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit, coded: list
     return any(h.trigger.type == hit.trigger.type and h.trigger.tense != "noun" for h in coded)
 
 
+def content_gap(rank_words: Container[str], fillers: Container[str], timexes: list[tuple[int, int]],
+                tokens: list[Token], ti: int, end: int) -> int:
+    """Content words from token ``ti`` to offset ``end``: ranks, fillers and time expressions don't count."""
+    n = 0
+    while ti < len(tokens) and tokens[ti].start < end:
+        tok = tokens[ti]
+        word = bare_conj(tok.norm)
+        if not (word in rank_words or word in fillers or any(s <= tok.start < e for s, e in timexes)):
+            n += 1
+        ti += 1
+    return n
+
+
+def reports_none(lex: TriggerLexicon, trig: Trigger, prev_word: str) -> bool:
+    """A trigger that tells no event for the word before it: a verb form after a preposition is a verbal noun ("بعد
+    طلب من"); a noun after a demonstrative is the event already told ("ويعد هذا اللقاء الثاني بين") and one after a
+    time anchor dates another ("بعد احتجاجات حاشدة"); a demand with no one named making it ("ويجب أن تكون بريطانيا
+    أمة واحدة", but "قال إنه يتعين").
+    """
+    if trig.frame.clause_object and prev_word not in ANNA_MATTER:
+        return True
+    if trig.tense != "noun":
+        return prev_word in lex.prepositions or prev_word in lex.nominal_cues
+    return prev_word in lex.demonstratives or bare_conj(prev_word) in lex.time_anchors
+
+
 def speaker(args: list[Arg], tokens: list[Token], hit: Hit) -> Arg | None:
     """The actor named last before "إنها" (the speaker of "قالت مصر ... إنها ترفض")."""
     pos = tokens[hit.start_tok - 1].start
-    return next((a for a in reversed(args) if a.mention.span[1] <= pos and a.marker == "" and not a.mention.is_place),
-                None)
+    # (a news agency reports, it is never the speaker: "ونقلت وكالة الصحافة الفرنسية عن غابريال قوله إنه")
+    bare = [a for a in args if a.mention.span[1] <= pos and a.marker == "" and not a.mention.is_place
+            and a.mention.sector != MEDIA]
+    if not bare:
+        return None
+    k = len(bare) - 1
+    while k > 0 and bare[k - 1].mention.span[1] < bare[k].mention.span[0]:
+        # "وتقول الولايات المتحدة وحليفتها السعودية والمعارضة السورية إنه": the first of coordinated speakers
+        between = [t.norm for t in tokens if bare[k - 1].mention.span[1] <= t.start < bare[k].mention.span[0]]
+        if not (bare[k].conj and not between or len(between) == 1 and between[0].startswith("و")):
+            break
+        k -= 1
+    return bare[k]
 
 
 def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k: int, sent_end: int) -> int:
@@ -107,6 +147,8 @@ def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k:
     verb = hits[k].trigger.tense != "noun"
     unnamed = hits[k].trigger.frame.unidentified_source
     for h in hits[k + 1 :]:
+        if hits[k].trigger.frame.clause_object and h.start_tok - hits[k].end_tok <= 1:
+            continue  # "يتعين ان تتعاون الولايات المتحدة": the demand's target is the next verb's subject
         # (and "وصف الوزير زيارة الأمير محمد بـ«التاريخية»": over the nouns before the word the verb requires)
         if verb and h.trigger.tense == "noun" and (governed_noun(tokens[h.start_tok].norm) or h.start_tok > 0
                                                    and tokens[h.start_tok - 1].norm in lexicon.prepositions

@@ -7,6 +7,7 @@ headlines ("حفتر يستقبل مدير المخابرات") and pro-drop coo
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from marsad.dates.attach import attach_event_date
 from marsad.entities.linker import EntityLinker
@@ -22,6 +23,7 @@ from marsad.events.clauses import (
     QUOTES,
     anaphoric,
     clause_subject,
+    content_gap,
     counterpart,
     describes_indefinite,
     fronted,
@@ -35,6 +37,7 @@ from marsad.events.clauses import (
     pronoun_readings,
     purpose_noun,
     relative_light_verb,
+    reports_none,
     restates,
     speaker,
     subject_start,
@@ -45,7 +48,7 @@ from marsad.events.clauses import (
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, dateline_place, event_location
-from marsad.events.markers import FROM, LEADER, Arg, MarkerReader
+from marsad.events.markers import BAYNA, FROM, LEADER, Arg, MarkerReader
 from marsad.events.passes import dedupe, implicit, localise, main_country, sentence_passes, situated
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
@@ -202,22 +205,25 @@ class EventCoder:
                 svo_subject = before[i - 1]
         prev_word = tokens[hit.start_tok - 1].norm if hit.start_tok > 0 else ""
         lex = self.lexicon
-        if trig.tense != "noun" and (prev_word in lex.prepositions or prev_word in lex.nominal_cues):
-            return None  # "بعد طلب من": a verb form after a preposition is a verbal noun
-        if trig.tense == "noun" and prev_word in lex.demonstratives:
-            return None  # "ويعد هذا اللقاء الثاني بين ...": the meeting already told
-        if trig.tense == "noun" and bare_conj(prev_word) in lex.time_anchors:
-            return None  # "بعد احتجاجات حاشدة": a time anchor of another event
+        if reports_none(lex, trig, prev_word):
+            return None
         if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
+        if prev_word in lex.relatives:  # the actor the relative clause hangs on, right before الذي / التي
+            ante = next((a for a in reversed(before) if is_actor(a)), None)
+            if ante is not None and self._gap(article, tokens, self._token_after(tokens, ante.mention.span[1]),
+                                              tokens[hit.start_tok - 1].start) > 0:
+                ante = None
+            if hit.resumed and ante is None and first is not None \
+                    and self._gap(article, tokens, hit.end_tok + 1, first.mention.span[0]) == 0:
+                # "الاتفاق الذي توسطت فيه موسكو": the subject follows; "خطاب كاميرون الذي دعا فيه": the antecedent
+                hit = dataclasses.replace(hit, relative=True)
         antecedent_subject = not hit.relative and prev_word in lex.relatives
         if antecedent_subject:
             # "التفجير الذي استهدف"، "جون كيري، الذي وصل إلى الدوحة": the subject is the antecedent right before
             # the relative word, whatever marks it (مع كيري الذي وصل)
-            first = None
-            svo_subject = next((a for a in reversed(before) if is_actor(a)), None)
-            if svo_subject is None or self._gap(article, tokens, self._token_after(tokens, svo_subject.mention.span[1]),
-                                                tokens[hit.start_tok - 1].start) > 0:
+            first, svo_subject = None, ante
+            if svo_subject is None:
                 return None
         elif svo_subject is not None:
             subject_end = svo_subject.mention.span[1]
@@ -387,8 +393,8 @@ class EventCoder:
             subject, obj = fixed_pair
         if subject is not None:
             pass
-        elif between is not None and partner is not None:
-            subject, obj = between, partner
+        elif between is not None and partner is not None and BAYNA not in frame.object_markers:
+            subject, obj = between, partner  # (a mediator's "بين X و Y" are its targets)
         else:
             for reading in readings:
                 subject, pro_drop = reading
@@ -481,16 +487,7 @@ class EventCoder:
 
     def _gap(self, article: Article, tokens: list[Token], ti: int, end: int) -> int:
         """Content words between token ``ti`` and offset ``end``: ranks, fillers and time expressions don't count."""
-        n = 0
-        timexes = self._timex_spans
-        while ti < len(tokens) and tokens[ti].start < end:
-            tok = tokens[ti]
-            word = bare_conj(tok.norm)
-            if not (word in self.rank_words or word in self.lexicon.fillers
-                    or any(s <= tok.start < e for s, e in timexes)):
-                n += 1
-            ti += 1
-        return n
+        return content_gap(self.rank_words, self.lexicon.fillers, self._timex_spans, tokens, ti, end)
 
     def _adjacent(self, article: Article, end: int, start: int) -> bool:
         """Only spaces or a rank between a verbal noun and its genitive subject."""

@@ -32,6 +32,8 @@ class Frame:
     swap: bool = False  # the grammatical subject is the target ("تلقى X اتصالا من Y": Y called X)
     stops_at: frozenset[str] = frozenset()  # words ending the object search ("دعا X إلى ...": X, not what follows)
     theme_forces: bool = False  # forces without a name are what is moved, not the target ("أرسل قوات إلى ليبيا")
+    pronoun_object: bool = True  # the verb may carry its object as a pronoun suffix ("الهجوم الذي شنته")
+    clause_object: bool = False  # "إنه يتعين أن تتعاون الولايات المتحدة": the target is the next verb's subject
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class TriggerLexicon:
     defence_words: frozenset[str] = frozenset()  # "دفاعا عن مقاتلين": the actor after عن is defended
     invitation_nouns: frozenset[str] = frozenset()  # "قبلت الحركة الدعوة": the answer to a request told before
     by_which: frozenset[str] = frozenset()  # "حزمة ... دعا بموجبها العبادي": the clause's subject calls
+    resumptives: frozenset[str] = frozenset()  # "الاتفاق الذي توسطت فيه موسكو": the subject follows the verb
     unidentified_ar: str | None = None  # the Arabic name of an attacker no one is named for
     member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
     multilateral_adjectives: frozenset[str] = frozenset()  # "اجتماع ثلاثي": three or more parties
@@ -117,6 +120,8 @@ def load_triggers() -> TriggerLexicon:
             unidentified_source=bool(f.get("unidentified_source", False)),
             swap=bool(f.get("swap", False)),
             theme_forces=bool(f.get("theme_forces", False)),
+            clause_object=bool(f.get("clause_object", False)),
+            pronoun_object=bool(f.get("pronoun_object", True)),
             stops_at=frozenset(normalize_text(w) for w in f.get("stops_at", [])),
         )
     single: dict[str, list[Trigger]] = {}
@@ -171,6 +176,7 @@ def load_triggers() -> TriggerLexicon:
         defence_words=_words(raw, "defence_words"),
         invitation_nouns=_words(raw, "invitation_nouns"),
         by_which=_words(raw, "by_which"),
+        resumptives=_words(raw, "resumptives"),
         unidentified_ar=raw.get("unidentified_name_ar"),
         svo_openers=_words(raw, "svo_openers"),
         subordinators=_words(raw, "subordinators"),

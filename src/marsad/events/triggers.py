@@ -20,6 +20,9 @@ MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 MAX_SUFFIX = max(len(p) for p in PRONOUN_SUFFIXES)
 SUFFIX_INITIALS = frozenset(p[0] for p in PRONOUN_SUFFIXES)
+# Types whose verb after a relative and a resumptive pronoun is read otherwise: "الهجوم الذي قتل فيه 20 شخصا" is a
+# passive, "المبلغ الذي تدين به اليونان" a debt.
+UNRESUMED = frozenset({"ASSAULT", "ACCUSE"})
 RELATIVE_REACH = 4  # words between an antecedent noun and its الذي/التي ("الهجوم الإرهابي الذي")
 BEFORE_REACH = 3  # words before a trigger where its required noun may stand ("ألغام زرعتها"، "الحصار المشدد الذي يفرضه")
 
@@ -36,6 +39,8 @@ class Hit:
     relative: bool = False  # "الهجوم الذي شنته الميليشيا": a verb whose object is the antecedent, subject after
     head: tuple[int, int] | None = None  # token range of a light verb's noun when it is a trigger itself
     required_end: int = 0  # after the required word found after the trigger ("وصف ... بالتاريخية"); 0: none
+    # "الاتفاق الذي توسطت فيه موسكو": a verb after a relative, then a preposition whose pronoun is the antecedent
+    resumed: bool = False
     conj: bool = False  # the first token carries و/ف ("ويتعاون"، "وسيلتقي"); not a form starting with و ("وصل")
 
 
@@ -108,6 +113,9 @@ class TriggerFinder:
                     hit = self._relative(tokens, i, t0)
                 elif hit.trigger.tense != "noun" and tokens[i].norm.endswith(PRONOUN_SUFFIXES):
                     hit.relative = True  # a form listed with its suffix ("شنته"، "نفذها")
+                elif hit.trigger.tense != "noun" and hit.trigger.type not in UNRESUMED and hit.end_tok < t1 \
+                        and tokens[hit.end_tok].norm in lex.resumptives:
+                    hit.resumed = True  # "الاتفاق الذي توسطت فيه موسكو"
             if hit:
                 hit.conj = hit.trigger.tense != "noun" and bare_conj(tokens[i].norm) != tokens[i].norm \
                     and not tokens[i].norm.startswith(matched)
@@ -133,7 +141,7 @@ class TriggerFinder:
             stem = word[: -len(suffix)]
             stem = stem[1:] if stem[:1] in CONJUNCTIONS and stem[1:] in self.lexicon.single else stem
             for trig in self.lexicon.single.get(stem, ()):
-                if trig.tense == "noun":
+                if trig.tense == "noun" or not trig.frame.pronoun_object:
                     continue
                 if trig.requires:
                     before = tokens[max(t0, i - 1 - RELATIVE_REACH) : i - 1]
