@@ -103,6 +103,12 @@ def field(event, path: str):
 
 # (sentence, the one event's type, fields, their values)
 ONE_EVENT = {
+    "the members listed after a subject are not the object": (
+        "بما في ذلك الاتفاق النووي الذي أبرمته مجموعة (5+1)، التي تضم روسيا وبريطانيا وفرنسا والصين، مع إيران.",
+        "AGREE", ("source.id", "target.id"), ("p5-plus-1", "IRN")),
+    "killed after a relative with no subject after it: a passive, by the side fought": (
+        "ودعا المعتصمون إلى محاكمة المسؤولين عن مقتل الرئيس السوري بشار الأسد الذي قتل في معارك مع الثوار.",
+        "ASSAULT", ("source.sector", "target.id"), ("REB", "syr-bashar-assad")),
     "a mediator's subject follows the verb after a relative and a resumptive pronoun": (
         "وذلك في إشارة الى اتفاق نزع الأسلحة الكيماوية الذي توسطت فيه موسكو في مراحل سابقة من الصراع.",
         "CONSULT", ("source.id", "mode", "target"), ("RUS", "third-party", None)),
@@ -213,3 +219,9 @@ def test_a_demand_no_one_is_named_making_is_no_event(pipeline):
 def test_a_word_in_the_middle_of_is_no_mediation(pipeline):
     text = "وتتميز مقدمة السيارة بشبكة التبريد المزدوجة التي تتوسطها علامة الشركة."
     assert events(pipeline, text, "CONSULT") == []
+
+
+def test_between_far_after_a_trigger_is_another_nouns(pipeline):
+    text = ("يتوجه وزير الاقتصاد الألماني اليوم إلى العاصمة الإيرانية طهران في زيارة تستغرق ثلاثة أيام وذلك بعد أقل "
+            "من أسبوع من التوصل إلى اتفاق نووي بين إيران والولايات المتحدة.")
+    assert all(e.source.id != "IRN" for e in events(pipeline, text, "CONSULT"))

@@ -9,22 +9,28 @@ from marsad.events.lexicon import Frame
 from marsad.events.markers import Arg
 from marsad.events.triggers import Hit
 from marsad.model import UNIDENTIFIED, Article, Mention, Token
+from marsad.text.normalize import normalize_text
 
 # sectors whose actors need no country to be a target (the UN, a church)
 STATELESS_SECTORS = frozenset({"IGO", "REL"})
 # a generic agent of at most this many words is bare ("المسؤولين"، "وزراء الخارجية"); a longer one names a body
 # ("لجنة متابعة مبادرة السلام العربية")
 BARE_WORDS = 2
+# characters between a subject and a member marker's first member ("، التي تضم ")
+MEMBER_REACH = 12
 
 
-def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool, text: str = "") -> Arg | None:
+def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool, text: str = "",
+                  members: frozenset[str] = frozenset()) -> Arg | None:
     """The first argument after the subject that the frame accepts; a bare generic agent ("المسؤولين") is too
-    vague to be a target, and a title set off by a comma after a person's name is that person's ("كشف بهاء
-    الأعرجي، نائب رئيس الوزراء العراقي، عن هدر ...")."""
+    vague to be a target, a title set off by a comma after a person's name is that person's ("كشف بهاء
+    الأعرجي، نائب رئيس الوزراء العراقي، عن هدر ...") and the actors after one of ``members`` right after the
+    subject are its members ("أبرمته مجموعة 5+1، التي تضم روسيا وبريطانيا ...، مع إيران")."""
     markers = frame.object_markers
     if receive and frame.receive_marker:
         markers = frozenset({frame.receive_marker})
     chain_end = subject.mention.span[1]
+    listing = False  # in the list of the subject's members
     for a in after:
         if a is subject or a.mention is subject.mention:
             continue
@@ -35,6 +41,11 @@ def choose_object(after: list[Arg], subject: Arg, frame: Frame, receive: bool, t
         if text and subject.mention.type == a.mention.type == "person" and a.mention.id is None \
                 and text[subject.mention.span[1] : a.mention.span[0]].strip() in ("،", ","):
             continue
+        if members and 0 <= a.mention.span[0] - chain_end <= MEMBER_REACH and (
+                listing and a.conj or members.intersection(normalize_text(text[chain_end : a.mention.span[0]]).split())):
+            chain_end, listing = a.mention.span[1], True
+            continue
+        listing = False
         if a.conj and not frame.coordination and 0 <= a.mention.span[0] - chain_end <= 3:
             chain_end = a.mention.span[1]
             continue  # "قصف شنه الحوثيون وميليشيات صالح على ...": a second subject, not the object

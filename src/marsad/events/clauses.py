@@ -26,6 +26,7 @@ QUOTES = frozenset('"«»“”:')
 ACCUSATIVE_PLURAL = "ين"
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 MEDIA = "MED"
+WITH = "مع"
 # "قال إنه يتعين": أن with the pronoun of the matter (ضمير الشأن), which introduces a clause with no subject
 ANNA_MATTER = frozenset(p + a + "ه" for p in ("", "و", "ب", "علي") for a in ("ان", "لان"))
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
@@ -107,6 +108,14 @@ def content_gap(rank_words: Container[str], fillers: Container[str], timexes: li
             n += 1
         ti += 1
     return n
+
+
+def killed_fighting(trig: Trigger, after: list[Arg]) -> Arg | None:
+    """"هلال الأسد الذي قتل في معارك مع الثوار": an attack verb after a relative with no subject after it is a
+    passive (قُتل), and the side fought, after مع, is the attacker."""
+    if trig.type != "ASSAULT" or trig.tense != "past":
+        return None
+    return next((a for a in after if a.marker == WITH and is_actor(a)), None)
 
 
 def reports_none(lex: TriggerLexicon, trig: Trigger, prev_word: str) -> bool:

@@ -30,6 +30,7 @@ from marsad.events.clauses import (
     imposed_on,
     indefinite_group,
     is_actor,
+    killed_fighting,
     noun_readings,
     object_pronoun_pair,
     opening_subject,
@@ -47,7 +48,7 @@ from marsad.events.clauses import (
 )
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
-from marsad.events.location import after_locative, country_of, dateline_place, event_location
+from marsad.events.location import after_locative, country_of, event_location
 from marsad.events.markers import BAYNA, FROM, LEADER, Arg, MarkerReader
 from marsad.events.passes import dedupe, implicit, localise, main_country, sentence_passes, situated
 from marsad.events.phrases import PhraseFinder
@@ -63,6 +64,8 @@ PROTESTER_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "NGO"})
 # Content words allowed between a verb and its subject (set on the example corpus: "وطالب الجبوري رؤساء الكتل"
 # must not reach the next known actor; "استقبل صاحب السمو الملكي الأمير محمد" counts 0 thanks to ranks).
 MAX_SUBJECT_GAP = 1
+# Content words from a trigger to the actor after its "بين" ("اجتماع ثلاثي مغلق بين X"; times and ranks are free)
+BETWEEN_REACH = 5
 
 
 class EventCoder:
@@ -209,6 +212,7 @@ class EventCoder:
             return None
         if first is not None and self._gap(article, tokens, hit.end_tok, first.mention.span[0]) > MAX_SUBJECT_GAP:
             first = None  # the word after the verb is an unknown subject: do not reach for a later actor
+        ante = mate = None
         if prev_word in lex.relatives:  # the actor the relative clause hangs on, right before الذي / التي
             ante = next((a for a in reversed(before) if is_actor(a)), None)
             if ante is not None and self._gap(article, tokens, self._token_after(tokens, ante.mention.span[1]),
@@ -222,6 +226,7 @@ class EventCoder:
         if antecedent_subject:
             # "التفجير الذي استهدف"، "جون كيري، الذي وصل إلى الدوحة": the subject is the antecedent right before
             # the relative word, whatever marks it (مع كيري الذي وصل)
+            mate = killed_fighting(trig, after) if first is None else None
             first, svo_subject = None, ante
             if svo_subject is None:
                 return None
@@ -266,7 +271,7 @@ class EventCoder:
             svo_subject = clause_subject(before)
         if trig.tense != "noun" and hit.end_tok < len(tokens) and tokens[hit.end_tok].norm in lex.by_which:
             first, svo_subject = None, clause_subject(before)  # "أقر البرلمان حزمة، دعا بموجبها العبادي إلى"
-        fixed_pair = object_pronoun_pair(lex, tokens, hit, before, after)
+        fixed_pair = (mate, ante) if antecedent_subject and mate else object_pronoun_pair(lex, tokens, hit, before, after)
         if hit.relative:
             # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
             first = next((a for a in actors_after if a.marker == ""), None)
@@ -389,6 +394,9 @@ class EventCoder:
                 subject, obj = Arg(self._last_pair[0], ""), Arg(self._last_pair[1], "")
                 readings = []
         between, partner = self.markers.between(tokens, self._starts, after)
+        if between is not None and trig.mode != "clash" and self._gap(  # (fights are between sides, however far)
+                article, tokens, noun_end, between.mention.span[0]) > BETWEEN_REACH:
+            between = None  # "يتوجه الوزير إلى طهران بعد التوصل إلى اتفاق بين إيران والقوى الكبرى": another noun's
         if subject is None and fixed_pair is not None:
             subject, obj = fixed_pair
         if subject is not None:
@@ -398,7 +406,7 @@ class EventCoder:
         else:
             for reading in readings:
                 subject, pro_drop = reading
-                obj = choose_object(after, subject, frame, receive, self._text)
+                obj = choose_object(after, subject, frame, receive, self._text, lex.member_markers)
                 if obj is None and frame.coordination:
                     obj = coordinated(self._text, args, subject)
                 if obj is not None and pro_drop and first is not None and obj.mention is first.mention \
@@ -420,7 +428,7 @@ class EventCoder:
         if subject is None and frame.implicit_source_sector:
             subject = Arg(implicit_source(article, tokens, hit, args + [Arg(c, "") for c in countries], frame,
                                            self._main_country), "")
-            obj = choose_object(after, subject, frame, receive, self._text)
+            obj = choose_object(after, subject, frame, receive, self._text, lex.member_markers)
         elif subject is None and frame.unidentified_source:
             subject = Arg(unidentified_source(article, tokens, hit, lex.unidentified_ar), "")
             obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None
@@ -440,14 +448,7 @@ class EventCoder:
         target = obj.mention if obj is not None else None
         if (receive or frame.swap) and target is not None:
             source, target = target, source
-        location = event_location(article, after, obj)
-        if location is None:
-            place = dateline_place(article)
-            # only where it fits the event: a visit happens in the visited country, others in a party's country
-            # only for a host, who receives at home: a Libyan outlet's "القاهرة -" says nothing of a meeting
-            # its correspondent reports from Benghazi
-            if place is not None and trig.mode == "host" and place.country == source.country:
-                location = place
+        location = event_location(article, after, obj, trig.mode, source)
         if trig.type == "ASSAULT" and (target is None or target.is_place or target.type == "country"
                                        and after_locative(article, target)):
             victim = self.victims.target(tokens, self._starts, hit, args, after, source, named=target is not None)

@@ -20,15 +20,19 @@ def dateline_place(article: Article) -> Mention | None:
     return next((m for m in article.mentions if m.is_place and s <= m.span[0] < e), None)
 
 
-def event_location(article: Article, after: list[Arg], obj: Arg | None) -> Mention | None:
-    """The place an object names, else the first place after في/ب or a place noun ("شرق مدينة بنغازي")."""
+def event_location(article: Article, after: list[Arg], obj: Arg | None, mode: str | None,
+                   source: Mention) -> Mention | None:
+    """The place an object names, else the first place after في/ب or a place noun ("شرق مدينة بنغازي"), else the
+    dateline's place for a host in his own country, who receives at home (only where it fits: a Libyan outlet's
+    "القاهرة -" says nothing of a meeting its correspondent reports from Benghazi)."""
     if obj is not None and obj.mention.is_place:
         return obj.mention
     for a in after:
         if a.mention.is_place and (a.marker in ("في", "ب") or a.marker == ""
                                    and after_locative(article, a.mention)):
             return a.mention
-    return None
+    place = dateline_place(article)
+    return place if place is not None and mode == "host" and place.country == source.country else None
 
 
 def after_locative(article: Article, place: Mention) -> bool:
