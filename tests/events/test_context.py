@@ -225,3 +225,9 @@ def test_between_far_after_a_trigger_is_another_nouns(pipeline):
     text = ("يتوجه وزير الاقتصاد الألماني اليوم إلى العاصمة الإيرانية طهران في زيارة تستغرق ثلاثة أيام وذلك بعد أقل "
             "من أسبوع من التوصل إلى اتفاق نووي بين إيران والولايات المتحدة.")
     assert all(e.source.id != "IRN" for e in events(pipeline, text, "CONSULT"))
+
+
+def test_a_generic_call_naming_no_one_asked_is_no_demand(pipeline):
+    text = ("أدانت وزارة الخارجية المصرية الهجوم الإرهابي. وطالبت بضرورة تكاتف جميع الجهود الإقليمية والدولية من أجل "
+            "مكافحة الإرهاب.")
+    assert events(pipeline, text, "REQUEST") == []

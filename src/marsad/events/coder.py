@@ -465,9 +465,10 @@ class EventCoder:
         if target is not None and trig.tense == "noun" and target.id is not None and target.id == source.country \
                 and self._adjacent(article, tend, target.span[0]):
             target = None  # "على رفض مصر لكافة أشكال التدخل": the genitive is the subject, that Egypt's organ tells
-        if target is None and not frame.target_optional or target is not None and source.id is not None \
-                and source.id == target.id:
-            return None
+        if target is None and (not frame.target_optional or trig.type == "REQUEST" and hit.end_tok < len(tokens)
+                               and tokens[hit.end_tok].norm in lex.generic_demands) \
+                or target is not None and source.id is not None and source.id == target.id:
+            return None  # (nor is "وطالبت بضرورة تكاتف الجهود", a generic call naming no one asked)
         participants = self.markers.participants(tokens, hit, after, {id(source), id(target)}, window_end)
         timex, date_source = attach_event_date(article, sent, (tstart, tend), window_end)
         when = to_date(timex.value) if timex else article.published

@@ -77,6 +77,7 @@ class TriggerLexicon:
     defence_words: frozenset[str] = frozenset()  # "دفاعا عن مقاتلين": the actor after عن is defended
     invitation_nouns: frozenset[str] = frozenset()  # "قبلت الحركة الدعوة": the answer to a request told before
     by_which: frozenset[str] = frozenset()  # "حزمة ... دعا بموجبها العبادي": the clause's subject calls
+    generic_demands: frozenset[str] = frozenset()  # "طالبت بضرورة تكاتف الجهود": no one asked, a generic call
     resumptives: frozenset[str] = frozenset()  # "الاتفاق الذي توسطت فيه موسكو": the subject follows the verb
     unidentified_ar: str | None = None  # the Arabic name of an attacker no one is named for
     member_markers: frozenset[str] = frozenset()  # "اجتماع ثلاثي يضم ..."
@@ -177,6 +178,7 @@ def load_triggers() -> TriggerLexicon:
         invitation_nouns=_words(raw, "invitation_nouns"),
         by_which=_words(raw, "by_which"),
         resumptives=_words(raw, "resumptives"),
+        generic_demands=_words(raw, "generic_demands"),
         unidentified_ar=raw.get("unidentified_name_ar"),
         svo_openers=_words(raw, "svo_openers"),
         subordinators=_words(raw, "subordinators"),
