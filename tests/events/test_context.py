@@ -231,3 +231,11 @@ def test_a_generic_call_naming_no_one_asked_is_no_demand(pipeline):
     text = ("أدانت وزارة الخارجية المصرية الهجوم الإرهابي. وطالبت بضرورة تكاتف جميع الجهود الإقليمية والدولية من أجل "
             "مكافحة الإرهاب.")
     assert events(pipeline, text, "REQUEST") == []
+
+
+def test_the_two_sides_discussing_is_the_meeting_told(pipeline):
+    text = ("استقبل وزير الخارجية السعودي عادل الجبير اليوم نظيره المصري سامح شكري. وبحث الجانبان العلاقات الثنائية. "
+            "واتفق الطرفان على تشكيل لجنة مشتركة.")
+    assert len(events(pipeline, text, "CONSULT")) == 1
+    (agreed,) = events(pipeline, text, "AGREE")
+    assert {agreed.source.id, agreed.target.id} == {"sau-jubeir", "egy-shoukry"}

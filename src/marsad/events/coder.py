@@ -390,7 +390,9 @@ class EventCoder:
         if self._last_pair is not None and hit.end_tok < len(tokens) and trig.tense != "noun":
             nxt = tokens[hit.end_tok].norm
             if nxt in self.both_sides or nxt[1:] in self.both_sides:
-                # "وبحث الجانبان"، "واتفق الطرفان": the two parties of the article's last two-party event
+                if trig.type == "CONSULT":
+                    return None  # "وبحث الجانبان ...": the content of the meeting told (docs/annotation.md)
+                # "واتفق الطرفان": the two parties of the article's last two-party event
                 subject, obj = Arg(self._last_pair[0], ""), Arg(self._last_pair[1], "")
                 readings = []
         between, partner = self.markers.between(tokens, self._starts, after)
