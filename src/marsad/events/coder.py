@@ -391,8 +391,7 @@ class EventCoder:
             nxt = tokens[hit.end_tok].norm
             if nxt in self.both_sides or nxt[1:] in self.both_sides:
                 if trig.type == "CONSULT":
-                    return None  # "وبحث الجانبان ...": the content of the meeting told (docs/annotation.md)
-                # "واتفق الطرفان": the two parties of the article's last two-party event
+                    return None  # "وبحث الجانبان": the meeting told; "واتفق الطرفان": its two parties agree
                 subject, obj = Arg(self._last_pair[0], ""), Arg(self._last_pair[1], "")
                 readings = []
         between, partner = self.markers.between(tokens, self._starts, after)
