@@ -8,7 +8,7 @@ from collections.abc import Container
 
 from marsad.entities.vocabulary import is_counterpart
 from marsad.events.lexicon import Trigger, TriggerLexicon
-from marsad.events.markers import Arg, governed_noun
+from marsad.events.markers import WITH, Arg, governed_noun
 from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Event, Mention, Token
 from marsad.text.normalize import normalize_text
@@ -26,7 +26,6 @@ QUOTES = frozenset('"«»“”:')
 ACCUSATIVE_PLURAL = "ين"
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 MEDIA = "MED"
-WITH = "مع"
 # "قال إنه يتعين": أن with the pronoun of the matter (ضمير الشأن), which introduces a clause with no subject
 ANNA_MATTER = frozenset(p + a + "ه" for p in ("", "و", "ب", "علي") for a in ("ان", "لان"))
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))

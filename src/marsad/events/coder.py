@@ -49,7 +49,7 @@ from marsad.events.clauses import (
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, event_location
-from marsad.events.markers import BAYNA, FROM, LEADER, Arg, MarkerReader
+from marsad.events.markers import BAYNA, FROM, LEADER, WITH, Arg, MarkerReader
 from marsad.events.passes import dedupe, implicit, localise, main_country, sentence_passes, situated
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
@@ -336,7 +336,7 @@ class EventCoder:
                         organ = next((a for a in before if a.marker == "" and a.mention.type != "country"
                                       and a.mention.country == first.mention.country), None)
                     readings.append((organ or first, False))
-            elif svo_subject is not None and frame.coordination and any(a.marker == "مع" for a in after):
+            elif svo_subject is not None and frame.coordination and any(a.marker == WITH for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
             elif trig.type == "REQUEST" and previous_source is not None and after and after[0].marker == FROM \
                     and is_actor(after[0]) and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:

@@ -97,6 +97,18 @@ class TriggerLexicon:
         return frozenset(self.single)
 
 
+# Frame flags read as booleans under their own name in triggers.json (absent: false).
+FRAME_FLAGS = ("object_places", "requires_marker", "genitive_subject", "target_optional", "coordination",
+               "unidentified_source", "swap", "theme_forces", "clause_object")
+# Word lists of triggers.json read under their own name: required, or absent meaning none.
+REQUIRED_WORD_LISTS = ("prepositions", "participant_markers", "demonstratives", "leader_markers")
+WORD_LISTS = ("member_markers", "multilateral_adjectives", "restating_prepositions", "relatives", "nominal_cues",
+              "via_nouns", "against_words", "casualty_before", "casualty_after", "site_words", "proposal_verbs",
+              "vehicle_nouns", "defence_words", "invitation_nouns", "by_which", "resumptives", "generic_demands",
+              "svo_openers", "subordinators", "masdar_governors", "time_anchors", "relative_light_verbs",
+              "quantity_words", "verb_prepositions")
+
+
 def _words(raw: dict, key: str, required: bool = False) -> frozenset[str]:
     """The normalised words of list ``key`` of triggers.json (absent: none, unless ``required``)."""
     return frozenset(normalize_text(w) for w in (raw[key] if required else raw.get(key, [])))
@@ -110,19 +122,11 @@ def load_triggers() -> TriggerLexicon:
         frames[name] = Frame(
             name=name,
             object_markers=frozenset(normalize_text(m) for m in f["object_markers"]),
-            object_places=bool(f.get("object_places", False)),
-            requires_marker=bool(f.get("requires_marker", False)),
             receive_verbs=frozenset(normalize_text(v) for v in f.get("receive_verbs", [])),
             receive_marker=normalize_text(f["receive_marker"]) if f.get("receive_marker") else None,
-            genitive_subject=bool(f.get("genitive_subject", False)),
-            target_optional=bool(f.get("target_optional", False)),
-            coordination=bool(f.get("coordination", False)),
             implicit_source_sector=f.get("implicit_source_sector"),
-            unidentified_source=bool(f.get("unidentified_source", False)),
-            swap=bool(f.get("swap", False)),
-            theme_forces=bool(f.get("theme_forces", False)),
-            clause_object=bool(f.get("clause_object", False)),
             pronoun_object=bool(f.get("pronoun_object", True)),
+            **{flag: bool(f.get(flag, False)) for flag in FRAME_FLAGS},
             stops_at=frozenset(normalize_text(w) for w in f.get("stops_at", [])),
         )
     single: dict[str, list[Trigger]] = {}
@@ -151,41 +155,15 @@ def load_triggers() -> TriggerLexicon:
     return TriggerLexicon(
         single=single,
         multi=multi,
-        prepositions=_words(raw, "prepositions", required=True),
-        participant_markers=_words(raw, "participant_markers", required=True),
-        member_markers=_words(raw, "member_markers"),
-        multilateral_adjectives=_words(raw, "multilateral_adjectives"),
-        restating_prepositions=_words(raw, "restating_prepositions"),
         planned=tuple(normalize_text(p) for p in status["planned"]),
         negated=_words(status, "negated", required=True),
         denial=_words(status, "denial", required=True),
         hypothetical=tuple(normalize_text(p) for p in status["hypothetical"]),
-        relatives=_words(raw, "relatives"),
-        nominal_cues=_words(raw, "nominal_cues"),
         fillers=frozenset(w for f in raw.get("subject_fillers", []) for w in normalize_text(f).split()),
         honorifics=_words(raw, "honorific_pronouns", required=True),
-        demonstratives=_words(raw, "demonstratives", required=True),
-        leader_markers=_words(raw, "leader_markers", required=True),
-        via_nouns=_words(raw, "via_nouns"),
-        against_words=_words(raw, "against_words"),
-        casualty_before=_words(raw, "casualty_before"),
-        casualty_after=_words(raw, "casualty_after"),
         casualty_hedges=tuple(tuple(normalize_text(p).split()) for p in raw.get("casualty_hedges", [])),
-        site_words=_words(raw, "site_words"),
-        proposal_verbs=_words(raw, "proposal_verbs"),
-        vehicle_nouns=_words(raw, "vehicle_nouns"),
-        defence_words=_words(raw, "defence_words"),
-        invitation_nouns=_words(raw, "invitation_nouns"),
-        by_which=_words(raw, "by_which"),
-        resumptives=_words(raw, "resumptives"),
-        generic_demands=_words(raw, "generic_demands"),
         unidentified_ar=raw.get("unidentified_name_ar"),
-        svo_openers=_words(raw, "svo_openers"),
-        subordinators=_words(raw, "subordinators"),
-        masdar_governors=_words(raw, "masdar_governors"),
-        time_anchors=_words(raw, "time_anchors"),
-        relative_light_verbs=_words(raw, "relative_light_verbs"),
-        quantity_words=_words(raw, "quantity_words"),
-        verb_prepositions=_words(raw, "verb_prepositions"),
+        **{name: _words(raw, name, required=True) for name in REQUIRED_WORD_LISTS},
+        **{name: _words(raw, name) for name in WORD_LISTS},
         control_phrases=tuple(tuple(normalize_text(p).split()) for p in raw.get("control_phrases", [])),
     )

@@ -17,6 +17,7 @@ from marsad.text.normalize import normalize_text
 FROM = "من"
 IN = "في"
 BAYNA = "بين"
+WITH = "مع"
 SIDE = ("من", "جهه")  # "بين X وY من جهة، وZ من جهة أخرى": the first side ends at من جهة
 AGAINST = "ضد"  # the marker of the actor after a word of against_words ("مناهضة للحكومة")
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
