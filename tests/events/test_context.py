@@ -239,3 +239,23 @@ def test_the_two_sides_discussing_is_the_meeting_told(pipeline):
     assert len(events(pipeline, text, "CONSULT")) == 1
     (agreed,) = events(pipeline, text, "AGREE")
     assert {agreed.source.id, agreed.target.id} == {"sau-jubeir", "egy-shoukry"}
+
+
+# (the title is remembered from a sentence that has a trigger: phrases are read only there)
+HAMMAM = ("تمكن محافظ البنك المركزي اليمني محمد همام من كسر الحصار الذي فرضه عليه الحوثيون. وكان المتمردون "
+          "الحوثيون هددوا همام بالتصفية، وفرضوا عليه الإقامة الجبرية في منزله.")
+
+
+def test_a_family_name_alone_is_the_titled_name_told_before(pipeline):
+    threat = events(pipeline, HAMMAM, "THREATEN")[-1]
+    assert (threat.target.text, threat.target.country, threat.target.sector) == ("همام", "YEM", "GOV")
+
+
+def test_on_him_after_a_joined_verb_is_the_person_named_before(pipeline):
+    detained = events(pipeline, HAMMAM, "COERCE")[-1]
+    assert (detained.source.id, detained.target.text) == ("yem-houthis", "همام")
+
+
+def test_on_it_after_a_relative_is_no_actor(pipeline):
+    text = "في مسعى لمنعهم من الاستيلاء على عدن، وهي آخر مدينة لا تزال حكومة الرئيس هادي تسيطر عليها."
+    assert all(e.target is None or e.target.sector != "REB" for e in events(pipeline, text, "ASSAULT"))

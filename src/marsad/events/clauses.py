@@ -130,6 +130,29 @@ def reports_none(lex: TriggerLexicon, trig: Trigger, prev_word: str) -> bool:
     return prev_word in lex.demonstratives or bare_conj(prev_word) in lex.time_anchors
 
 
+def stopped_window(tokens: list[Token], hit: Hit, window_end: int) -> int:
+    """Where a trigger's arguments end when its frame stops at a word: "دعا المعتصمون إلى إعدام سليمان الأسد"
+    (the one called on comes before إلى, not in the demand)."""
+    stops = hit.trigger.frame.stops_at
+    if not stops:
+        return window_end
+    return next((t.start for t in tokens[hit.end_tok :] if t.start < window_end and t.norm in stops), window_end)
+
+
+# words before a trigger within which its frame's verb of receiving may stand ("تلقى ... اتصالا هاتفيا")
+RECEIVE_REACH = 6
+
+
+def received(tokens: list[Token], hit: Hit) -> bool:
+    """"تلقى الملك اتصالا هاتفيا من ...": a verb of receiving (the frame's receive_verbs) shortly before the
+    trigger: its subject is the event's target, the caller its source."""
+    verbs = hit.trigger.frame.receive_verbs
+    if not verbs:
+        return False
+    prev_words = {t.norm for t in tokens[max(0, hit.start_tok - RECEIVE_REACH) : hit.start_tok]}
+    return bool((prev_words | {bare_conj(w) for w in prev_words}) & verbs)
+
+
 def speaker(args: list[Arg], tokens: list[Token], hit: Hit) -> Arg | None:
     """The actor named last before "إنها" (the speaker of "قالت مصر ... إنها ترفض")."""
     pos = tokens[hit.start_tok - 1].start
@@ -255,6 +278,25 @@ def imposed_on(tokens: list[Token], hit: Hit, before: list[Arg]) -> Arg | None:
     if hit.end_tok >= len(tokens) or tokens[hit.end_tok].norm not in ON_PRONOUNS:
         return None
     return next((a for a in before if a.marker == "" and is_actor(a)), None)
+
+
+# the referent a pronoun after على may stand for: ه a person, ها a state or body, هم a group or people
+ON_REFERENTS = {"عليه": ("person",), "عليها": ("country", "organization", "group"), "عليهم": ("group", "person"),
+                "عليهما": ("person", "country", "group")}
+
+
+def on_pronoun_object(tokens: list[Token], hit: Hit, before: list[Arg], subject: Arg) -> Arg | None:
+    """"هددوا همام ... وفرضوا عليه الإقامة الجبرية": a verb joined by و to the one before it, whose object is على
+    and a pronoun, acts on the nearest actor of the pronoun's kind named before it in the sentence, not its own
+    subject (the caller checks the و and the shared subject: "مدينة لا تزال الحكومة تسيطر عليها" is a thing's)."""
+    if hit.trigger.tense == "noun" or hit.end_tok >= len(tokens):
+        return None
+    kinds = ON_REFERENTS.get(tokens[hit.end_tok].norm)
+    if kinds is None:
+        return None
+    return next((a for a in reversed(before) if a.mention.type in kinds and is_actor(a)
+                 and a.mention is not subject.mention and (a.mention.id is None or a.mention.id != subject.mention.id)),
+                None)
 
 
 def participle_readings(before: list[Arg], previous_source: Mention | None,

@@ -33,14 +33,17 @@ from marsad.events.clauses import (
     killed_fighting,
     noun_readings,
     object_pronoun_pair,
+    on_pronoun_object,
     opening_subject,
     participle_readings,
     pronoun_readings,
     purpose_noun,
+    received,
     relative_light_verb,
     reports_none,
     restates,
     speaker,
+    stopped_window,
     subject_start,
     unknown_name_likely,
     we_readings,
@@ -49,7 +52,7 @@ from marsad.events.clauses import (
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, event_location
-from marsad.events.markers import BAYNA, FROM, LEADER, WITH, Arg, MarkerReader
+from marsad.events.markers import BAYNA, FROM, LEADER, ON, WITH, Arg, MarkerReader
 from marsad.events.passes import dedupe, implicit, localise, main_country, sentence_passes, situated
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
@@ -92,7 +95,7 @@ class EventCoder:
         self._unnamed: set[int] = set()  # starts of the sentence's unnamed speakers ("المصدر")
         self._hits: list[Hit] = []  # the sentence's trigger hits
         self.finder = TriggerFinder(self.lexicon)
-        self.phrases = PhraseFinder()
+        self.phrases = PhraseFinder(rank_words=self.rank_words)
 
     def __call__(self, article: Article) -> Article:
         mentions = sorted(article.mentions, key=lambda m: m.span)
@@ -100,6 +103,7 @@ class EventCoder:
         self._last_pair = None
         self._last_source = None
         self._last_person = None
+        self.phrases.reset()
         self._main_country = main_country(mentions)
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
@@ -183,11 +187,7 @@ class EventCoder:
         trig = hit.trigger
         frame = trig.frame
         tstart, tend = tokens[hit.start_tok].start, tokens[hit.end_tok - 1].end
-        if frame.stops_at:
-            # "دعا المعتصمون إلى إعدام سليمان الأسد": the one called on comes before إلى, not in the demand
-            stop = next((t.start for t in tokens[hit.end_tok :] if t.start < window_end and t.norm in frame.stops_at),
-                        None)
-            window_end = stop if stop is not None else window_end
+        window_end = stopped_window(tokens, hit, window_end)
         after = [a for a in args if tend <= a.mention.span[0] < window_end]
         before = [a for a in args if sent.start <= a.mention.span[1] <= tstart]
         actors_after = [a for a in after if is_actor(a)]
@@ -254,6 +254,8 @@ class EventCoder:
                 # "وقال لافروف "يرفض ..."، "وقالت مصادر إن 40 شخصا قتلوا": the speaker, not the quoted or
                 # reported verb's subject
                 svo_subject = None
+            elif plural and svo_subject.mention.type == "person" and not svo_subject.conj:
+                svo_subject = None  # "هددوا همام بالتصفية، وفرضوا عليه": one person is no plural verb's subject
             elif hit.conj and gap == 0 and not qad:
                 svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
             elif trig.tense == "past" and not (qad or after_anna or opener or plural and not counted
@@ -380,11 +382,7 @@ class EventCoder:
                 readings.append((Arg(carried, ""), True))
             if svo_subject is not None and (first is None or headline_svo):
                 readings.append((svo_subject, False))
-        receive = False
-        if frame.receive_verbs:
-            prev_words = {t.norm for t in tokens[max(0, hit.start_tok - 6) : hit.start_tok]}
-            prev_words |= {bare_conj(w) for w in prev_words}
-            receive = bool(prev_words & frame.receive_verbs)
+        receive = received(tokens, hit)
         subject = obj = None
         pro_drop = False
         if self._last_pair is not None and hit.end_tok < len(tokens) and trig.tense != "noun":
@@ -433,6 +431,8 @@ class EventCoder:
         elif subject is None and frame.unidentified_source:
             subject = Arg(unidentified_source(article, tokens, hit, lex.unidentified_ar), "")
             obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None
+        if subject is not None and obj is None and ON in frame.object_markers and pro_drop and hit.conj:
+            obj = on_pronoun_object(tokens, hit, before, subject)
         if subject is not None and "ل" in frame.object_markers:
             adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)
             if adj is not None and (obj is None or adj.mention.span[0] < obj.mention.span[0]):

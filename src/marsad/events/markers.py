@@ -23,6 +23,7 @@ AGAINST = "ضد"  # the marker of the actor after a word of against_words ("من
 LEADER = "leader"  # the marker of a name after برئاسة/بقيادة
 DEFENDED = "defended"  # the marker of an actor after "دفاعا عن": no frame takes it as a target
 ABOUT = "عن"
+ON = "علي"  # على, normalised
 VICTIM = "victim"  # the marker of an actor after a casualty noun carrying ب/ل ("يهدد بإعدام كرواتي")
 # Prepositions written on a noun and the marker they give its genitive ("بدور مصر" -> ب، "للجهود" -> ل).
 PREP_PROCLITICS = (("وب", "ب"), ("ب", "ب"), ("لل", "ل"), ("ول", "ل"), ("ل", "ل"))

@@ -29,6 +29,8 @@ _ABBREVIATIONS = frozenset({"د", "م", "أ", "ا"})
 NON_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "INS", "REL"})  # a patron's sector its followers share
 HEAD_PROCLITICS = ("ول", "و", "ف", "ل")  # proclitics a phrase head may carry, longest first
 LADA = "لدي"  # normalised لدى: "سفير خادم الحرمين الشريفين لدى اليمن" continues through it
+MAX_NAME_WORDS = 4  # words of a name after the title ("محمد بن عبدالله همام")
+MIN_SURNAME = 3  # letters of a family name that a later bare mention may repeat
 FROM = "من"  # "وفد من حماس"، "مسلحين من حزب العمال الكردستاني": right after the head, من continues the phrase  # "د. نادية": the full stop of a title does not end a phrase
 
 
@@ -82,8 +84,16 @@ def load_phrase_lexicon() -> PhraseLexicon:
 class PhraseFinder:
     """Builds actor phrases in one sentence; see the module docstring."""
 
-    def __init__(self, lexicon: PhraseLexicon | None = None) -> None:
+    def __init__(self, lexicon: PhraseLexicon | None = None, rank_words: frozenset[str] = frozenset()) -> None:
         self.lex = lexicon or load_phrase_lexicon()
+        self.rank_words = rank_words
+        # the article's titled names the knowledge base lacks, by family name (normalised): "محافظ البنك المركزي
+        # اليمني محمد همام" told, a later "هددوا همام" is the governor
+        self.surnames: dict[str, Mention] = {}
+
+    def reset(self) -> None:
+        """Forget the names of the previous article."""
+        self.surnames = {}
 
     def head(self, tok: Token) -> Head | None:
         lex = self.lex.heads
@@ -125,6 +135,8 @@ class PhraseFinder:
 
         ``blocked``: spans a phrase never enters (time expressions); ``triggers``: trigger spans (a phrase stops
         before one)."""
+        if self.surnames:
+            mentions = self._recall(text, tokens, mentions)
         out: list[Mention] = []
         mi = 0
         ti = 0
@@ -157,11 +169,39 @@ class PhraseFinder:
                 ti += 1
                 continue
             out.append(phrase)
+            if phrase.type == "person" and phrase.id is None and phrase.country is not None:
+                self._remember(tokens, ti, end_ti, inner, phrase)
             while mi < len(mentions) and mentions[mi].span[0] < phrase.span[1]:
                 mi += 1
             ti = end_ti
         out.extend(mentions[mi:])
         return out
+
+    def _remember(self, tokens: list[Token], ti: int, end_ti: int, inner: list[Mention], phrase: Mention) -> None:
+        """Keep the family name of a titled name the phrase ends with: two to four words with no article after the
+        last country or organisation named inside ("محافظ البنك المركزي اليمني محمد همام")."""
+        if not inner or inner[-1].type not in ("country", "organization", "group"):
+            return
+        name = [t for t in tokens[ti + 1 : end_ti] if t.start >= inner[-1].span[1]]
+        if not 2 <= len(name) <= MAX_NAME_WORDS or any(t.norm.startswith("ال") or t.norm in self.rank_words
+                                                       or t.norm in self.lex.stops or self.head(t) is not None
+                                                       for t in name):
+            return
+        surname = name[-1].norm
+        if len(surname) >= MIN_SURNAME:
+            self.surnames[surname] = phrase
+
+    def _recall(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The sentence's mentions with the family names remembered from earlier phrases ("هددوا همام") added."""
+        added = []
+        for tok in tokens:
+            key = tok.norm if tok.norm in self.surnames else tok.norm[1:] if tok.norm[:1] == "و" else ""
+            named = self.surnames.get(key)
+            if named is None or any(m.span[0] < tok.end and tok.start < m.span[1] for m in mentions):
+                continue
+            start = tok.start + (key != tok.norm)
+            added.append(dataclasses.replace(named, text=text[start : tok.end], span=(start, tok.end), confidence=0.5))
+        return sorted(mentions + added, key=lambda m: m.span) if added else mentions
 
     def _extent(self, text: str, tokens: list[Token], ti: int, mentions: list[Mention], mi: int,
                 blocked: list[tuple[int, int]], triggers: list[tuple[int, int]]) -> tuple[int, list[Mention]]:
