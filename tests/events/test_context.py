@@ -259,3 +259,10 @@ def test_on_him_after_a_joined_verb_is_the_person_named_before(pipeline):
 def test_on_it_after_a_relative_is_no_actor(pipeline):
     text = "في مسعى لمنعهم من الاستيلاء على عدن، وهي آخر مدينة لا تزال حكومة الرئيس هادي تسيطر عليها."
     assert all(e.target is None or e.target.sector != "REB" for e in events(pipeline, text, "ASSAULT"))
+
+
+def test_a_denunciation_noun_is_its_speakers_accusation(pipeline):
+    text = ("وعبر وزير الخارجية عادل الجبير عن استنكار المملكة العربية السعودية الشديد لهذا العمل الهمجي، محملاً "
+            "سلطات الاحتلال الإسرائيلية المسؤولية.")
+    found = {(e.source.id, e.target.id if e.target else None) for e in events(pipeline, text, "ACCUSE")}
+    assert found == {("sau-jubeir", None), ("sau-jubeir", "ISR")}
