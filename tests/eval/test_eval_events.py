@@ -52,7 +52,7 @@ GOLD = Path(__file__).resolve().parent / "gold" / "events"
 # 2026-11-23c (mediation, demands "إنه يتعين", resumptive relatives, members after a subject, passive kills after a
 # relative, a far بين): real 0.81 / 0.75 / 0.66, CONSULT 0.89 / 0.87; written unchanged.
 # 2026-11-23d (a family name alone after its titled phrase, على and a pronoun after a joined verb, one person is no
-# plural verb's subject): real 0.82 / 0.76 / 0.67, CONSULT 0.90 / 0.88; written unchanged.
+# plural verb's subject, the noun استنكار): real 0.83 / 0.76 / 0.67, CONSULT 0.90 / 0.88; written unchanged.
 FLOORS = {
     ("real", "type", "micro"): 0.80,
     ("real", "type+actors", "micro"): 0.74,
