@@ -8,7 +8,7 @@ from collections.abc import Container
 
 from marsad.entities.vocabulary import is_counterpart
 from marsad.events.lexicon import Trigger, TriggerLexicon
-from marsad.events.markers import WITH, Arg, governed_noun
+from marsad.events.markers import ON, WITH, Arg, governed_noun
 from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Event, Mention, Token
 from marsad.text.normalize import normalize_text
@@ -27,7 +27,7 @@ ACCUSATIVE_PLURAL = "ين"
 # "قالت مصر إنها ترفض تدخل قطر": after a complementizer with a pronoun, the verb's subject is the speaker
 MEDIA = "MED"
 # "قال إنه يتعين": أن with the pronoun of the matter (ضمير الشأن), which introduces a clause with no subject
-ANNA_MATTER = frozenset(p + a + "ه" for p in ("", "و", "ب", "علي") for a in ("ان", "لان"))
+ANNA_MATTER = frozenset(p + a + "ه" for p in ("", "و", "ب", ON) for a in ("ان", "لان"))
 ANNA_PRONOUN = frozenset(p + a + s for p in ("", "و", "ب") for a in ("ان", "لان") for s in ("ه", "ها", "هم", "هما"))
 # the proclitic prepositions of a fronted phrase after و ("وبعد"، "وفي"، "ولدى"، "وعلى"، "ومن")
 FRONTED_PREPOSITIONS = ("ب", "ف", "ل", "ع", "م")
@@ -268,21 +268,19 @@ def pronoun_readings(tokens: list[Token], before: list[Arg], previous_source: Me
     return readings
 
 
-# "عليه"، "عليها"، "عليهم": على with a pronoun, after a relative verb standing for the clause's subject
-ON_PRONOUNS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
+# the actors a pronoun may stand for: ه a person, ها a state or body, هم a group or people
+REFERENTS = {"ه": ("person",), "ها": ("country", "organization", "group"), "هم": ("group", "person"),
+             "هما": ("person", "country", "group")}
+# على with a pronoun ("عليه"، "عليها"), and what the pronoun may stand for
+ON_REFERENTS = {ON + suffix: kinds for suffix, kinds in REFERENTS.items()}
 
 
 def imposed_on(tokens: list[Token], hit: Hit, before: list[Arg]) -> Arg | None:
     """"تمكن المحافظ من كسر حاجز الإقامة الجبرية الذي فرضه عليه المتمردون": a relative verb followed by على and a
     pronoun acts on the subject of the clause (the first bare actor before it)."""
-    if hit.end_tok >= len(tokens) or tokens[hit.end_tok].norm not in ON_PRONOUNS:
+    if hit.end_tok >= len(tokens) or tokens[hit.end_tok].norm not in ON_REFERENTS:
         return None
     return next((a for a in before if a.marker == "" and is_actor(a)), None)
-
-
-# the referent a pronoun after على may stand for: ه a person, ها a state or body, هم a group or people
-ON_REFERENTS = {"عليه": ("person",), "عليها": ("country", "organization", "group"), "عليهم": ("group", "person"),
-                "عليهما": ("person", "country", "group")}
 
 
 def on_pronoun_object(tokens: list[Token], hit: Hit, before: list[Arg], subject: Arg) -> Arg | None:

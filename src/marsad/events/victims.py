@@ -11,19 +11,18 @@ import dataclasses
 from marsad.entities.kb import KnowledgeBase
 from marsad.events.lexicon import TriggerLexicon
 from marsad.events.location import country_of
-from marsad.events.markers import FROM, IN, Arg
+from marsad.events.markers import FROM, IN, ON, Arg
 from marsad.events.triggers import RELATIVE_REACH, Hit, bare_conj
 from marsad.model import Mention, Token
 from marsad.text.normalize import normalize_text
 
-ON = "علي"  # normalised على
 ON_REACH = 8  # tokens after the trigger where على may open the site attacked
 # words before من where the casualty word may stand ("إصابة ضابطين ومجند من قوة الأمن")
 FROM_REACH = 3
 # words between an explosion noun (or its relative verb) and the actor it hit ("استهدف أمس مسجد قوات الطوارئ")
 STRUCK_GAP = 2
-SITE_WORDS = 4
-CASUALTY_PROCLITICS = ("", "و", "ب", "وب", "ل")  # "وبإعدام"، "لمقتل"  # words naming the site between على and في + its country ("على محطتي ضخ نفط في")
+SITE_WORDS = 4  # words naming the site between على and في + its country ("على محطتي ضخ نفط في")
+CASUALTY_PROCLITICS = ("", "و", "ب", "وب", "ل")  # "وبإعدام"، "لمقتل"
 
 
 class VictimReader:
