@@ -20,6 +20,10 @@ from marsad.text.normalize import map_span, normalize, normalize_text
         ("مؤتمر", "موتمر"),
         ("ﻻ", "لا"),
         ("الرئيس\u200fالمصري", "الرييسالمصري"),
+        ("المسئول", "المسوول"),  # the hamza before و on ya or on waw: one form for both house styles
+        ("المسؤول", "المسوول"),
+        ("شئون", "شوون"),
+        ("رئيس", "رييس"),  # not before و: ئ stays ya
     ],
 )
 def test_normalize_folds_variants(raw, expected):

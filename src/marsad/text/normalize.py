@@ -32,6 +32,9 @@ _EXPAND = {"ﻻ": "لا", "ﻷ": "لا", "ﻹ": "لا", "ﻵ": "لا", "ﻼ": "�
 
 _TABLE = str.maketrans({**_FOLD, **_DIGITS, **{c: None for c in _DELETE}})
 _CHANGED = re.compile("[" + re.escape("".join(_DELETE) + "".join(_EXPAND)) + "]")
+# The hamza before و sits on ya or on waw by house style ("المسئول"، "المسؤول"؛ "شئون"، "شؤون"): one form for both.
+# (One character for one, so the offset map stays the same.)
+_YA_HAMZA_WAW, _WAW_HAMZA_WAW = "ئو", "ؤو"
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -39,6 +42,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
     ``offsets`` has one extra final entry equal to ``len(text)`` so that an end offset maps too.
     """
+    text = text.replace(_YA_HAMZA_WAW, _WAW_HAMZA_WAW)
     if not _CHANGED.search(text):
         # Only 1:1 folds: the offset map is the identity.
         return text.translate(_TABLE), list(range(len(text) + 1))
@@ -66,7 +70,7 @@ def normalize_text(text: str) -> str:
     """Normalised form of a word or phrase (for lexicon keys); no offset map."""
     if _CHANGED.search(text):
         text = "".join(_EXPAND.get(c, c) for c in text)
-    return " ".join(text.translate(_TABLE).split())
+    return " ".join(text.replace(_YA_HAMZA_WAW, _WAW_HAMZA_WAW).translate(_TABLE).split())
 
 
 def map_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
