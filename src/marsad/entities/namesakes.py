@@ -18,6 +18,7 @@ from marsad.text.normalize import normalize_text
 # A family name alone grows over at most this many given names before it ("سليمان هلال الأسد").
 MAX_GIVEN_NAMES = 3
 CONJUNCTION = "و"
+OFFICE_NAME_REACH = 30  # characters after an office where its holder's name may follow ("عبده ربه منصور هادي")
 
 
 class Namesakes:
@@ -33,8 +34,27 @@ class Namesakes:
         self._own: dict[str, frozenset[str]] = {}
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        out = [self.patronymic(text, m) for m in mentions]
+        out = [self.office_holder(text, self.patronymic(text, m), mentions) for m in mentions]
         return [self.given_name(text, m, out) for m in out]
+
+    def office_holder(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
+        """"الرئيس المصري أنور السادات" is not the president of the article's date: an office right before a given
+        name that is not its holder's, and a second word that no mention starts ("سلطان بروناي" is a title), titles
+        someone the knowledge base does not know, unless the holder is named just after ("الرئيس اليمني عبده ربه
+        منصور هادي"). The mention keeps its country and sector, and no longer links to the office."""
+        if m.office is None or m.id is None or text[m.span[1] : m.span[1] + 1] != " ":
+            return m
+        words = text[m.span[1] + 1 : m.span[1] + 1 + OFFICE_NAME_REACH].split()
+        if len(words) < 2:
+            return m
+        given = normalize_text(words[0])
+        if given[:1] == CONJUNCTION or given not in self.given_names or given in self._own_words(m.id):
+            return m
+        second = m.span[1] + 1 + text[m.span[1] + 1 :].index(words[1])
+        if any(o.span[0] == second or o.id == m.id and m.span[1] < o.span[0] <= m.span[1] + OFFICE_NAME_REACH
+               for o in mentions):
+            return m
+        return dataclasses.replace(m, id=None, name=None, name_ar=None, office=None, confidence=0.5)
 
     def patronymic(self, text: str, m: Mention) -> Mention:
         """"عبدالله بن عبدالعزيز الربيعة" is not King Abdullah: a patronymic alias followed by another family
