@@ -194,6 +194,23 @@ def test_a_tour_that_takes_the_subject_somewhere_is_a_visit(pipeline):
     assert visits == {("usa-kerry", "EGY"), ("usa-kerry", "QAT")}
 
 
+def test_a_visit_told_only_as_during_his_visit_is_coded_once(pipeline):
+    text = ("وقال وزير الخارجية الأمريكي جون كيري خلال زيارته إلى ماليزيا إن بلاده مستعدة للتعاون. "
+            "وأضاف كيري خلال زيارته إلى ماليزيا أن المحادثات كانت مثمرة.")
+    visits = [(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT")]
+    assert visits == [("usa-kerry", "MYS")]  # the second "خلال زيارته" is the visit told before
+
+
+def test_during_his_visit_after_a_told_visit_is_that_visit(pipeline):
+    text = ("وصل وزير الخارجية الأمريكي جون كيري إلى كوالالمبور أمس. وقال كيري خلال زيارته إن بلاده مستعدة.")
+    assert [(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT")] == [("usa-kerry", "MYS")]
+
+
+def test_a_trip_inside_the_visitors_own_country_consults_no_one(pipeline):
+    text = "وصرح الرئيس الإيراني السابق أحمدي نجاد خلال زيارته لسواحل جنوب إيران بأن الخليج مهم."
+    assert events(pipeline, text, "CONSULT") == []
+
+
 def test_a_coordinated_verb_takes_the_subject_after_it_before_the_last_clauses(pipeline):
     text = ("سقطت قاعدة العند بايدي المقاتلين الحوثيين الذين باتوا يسيطرون على مناطق واسعة، ويشن التحالف العربي منذ "
             "26 مارس حملة جوية واسعة.")

@@ -192,6 +192,9 @@ def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k:
     return sent_end
 
 
+RECALLED_TYPE = "CONSULT"  # other types' anaphoric nouns ("في معركتها ضد داعش") are told before or generic
+
+
 def anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
     """"خلال زيارته"، "أثناء لقائه"، "خلال الاستقبال": a verbal noun with a pronoun or the article after a time
     cue is the event already told, not a new one (and must not cut the window of the verb around it); so is any
@@ -200,6 +203,18 @@ def anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
         return False
     before = bare_conj(tokens[hit.start_tok - 1].norm)
     return before in lexicon.site_words or (hit.pronoun or hit.definite) and before in lexicon.nominal_cues
+
+
+def split_anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """The hits that may tell a new event, and the anaphoric meeting nouns with a pronoun ("خلال زيارته إلى
+    ماليزيا"): an event told before, unless the article told none (the coder then codes them apart)."""
+    told, recalled = [], []
+    for h in hits:
+        if not anaphoric(lexicon, tokens, h):
+            told.append(h)
+        elif h.pronoun and h.trigger.type == RECALLED_TYPE:
+            recalled.append(h)
+    return told, recalled
 
 
 def indefinite_group(m: Mention) -> bool:
@@ -273,6 +288,30 @@ REFERENTS = {"ه": ("person",), "ها": ("country", "organization", "group"), "�
              "هما": ("person", "country", "group")}
 # على with a pronoun ("عليه"، "عليها"), and what the pronoun may stand for
 ON_REFERENTS = {ON + suffix: kinds for suffix, kinds in REFERENTS.items()}
+
+
+def relative_clause(tokens: list[Token], hit: Hit, before: list[Arg], actors_after: list[Arg],
+                    next_to_antecedent: bool, fixed_pair: tuple[Arg, Arg] | None
+                    ) -> tuple[Arg | None, Arg | None, tuple[Arg, Arg] | None]:
+    """The subject after, the subject before and the fixed (source, target) pair of a verb after a relative
+    ("الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap).
+    ``next_to_antecedent``: nothing but the relative between the last actor before and the verb."""
+    first = next((a for a in actors_after if a.marker == ""), None)
+    svo_subject = None
+    antecedent = before[-1] if before else None
+    if first is not None and (main := imposed_on(tokens, hit, before)) is not None:
+        fixed_pair = (first, main)  # "الإقامة الجبرية التي فرضها عليه المتمردون": on the clause's subject
+    if first is None and antecedent is not None and next_to_antecedent:
+        # "كيري، أثناء زيارته إلى مصر التي وصلها": no subject after the verb; the antecedent is its object and
+        # the clause's subject its subject
+        main = next((a for a in before if a.marker == "" and is_actor(a)), None)
+        if main is not None and main is not antecedent:
+            fixed_pair = (main, antecedent)
+    elif first is None:
+        # "بريطانيا ستمدد الضربات الجوية التي تشنها على داعش": the antecedent is a thing, the verb's subject the
+        # clause's (the last subject before)
+        svo_subject = clause_subject(before)
+    return first, svo_subject, fixed_pair
 
 
 def imposed_on(tokens: list[Token], hit: Hit, before: list[Arg]) -> Arg | None:

@@ -21,13 +21,11 @@ from marsad.events.clauses import (
     KANA,
     QAD,
     QUOTES,
-    anaphoric,
     clause_subject,
     content_gap,
     counterpart,
     describes_indefinite,
     fronted,
-    imposed_on,
     indefinite_group,
     is_actor,
     killed_fighting,
@@ -39,10 +37,12 @@ from marsad.events.clauses import (
     pronoun_readings,
     purpose_noun,
     received,
+    relative_clause,
     relative_light_verb,
     reports_none,
     restates,
     speaker,
+    split_anaphoric,
     stopped_window,
     subject_start,
     unknown_name_likely,
@@ -53,7 +53,7 @@ from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demony
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, event_location
 from marsad.events.markers import BAYNA, FROM, LEADER, ON, WITH, Arg, MarkerReader
-from marsad.events.passes import dedupe, implicit, localise, main_country, sentence_passes, situated
+from marsad.events.passes import dedupe, implicit, localise, main_country, retold, sentence_passes, situated
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
@@ -112,17 +112,17 @@ class EventCoder:
         for si in candidate_sentences:
             sent = article.sentences[si]
             tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, segment=False)
-            hits = [h for h in self.finder.find(tokens, 0, len(tokens)) if not anaphoric(self.lexicon, tokens, h)]
-            if not hits:
+            hits, recalled = split_anaphoric(self.lexicon, tokens, self.finder.find(tokens, 0, len(tokens)))
+            if not hits and not recalled:
                 continue
-            found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
+            found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts, recalled, events)
             if self.unknown_names and len(found) < len(hits) and self.linker is not None and unknown_name_likely(
                     self.lexicon, self.rank_words, self._timex_spans, tokens, hits, found, mentions) \
                     and self.linker.add_names(article, sent.start, sent.end):
                 # a trigger lacked an argument: names outside the knowledge base may supply it
                 mentions = sorted(article.mentions, key=lambda m: m.span)
                 mstarts = [m.span[0] for m in mentions]
-                found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts)
+                found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts, recalled, events)
             events.extend(found)
             told = [ev for ev in found if not implicit(ev)]  # no one to carry from "انفجرت عبوة"
             if told:
@@ -136,7 +136,11 @@ class EventCoder:
         return article
 
     def _code_sentence(self, article: Article, sent: Sentence, tokens: list[Token], hits: list[Hit],
-                       mentions: list[Mention], mstarts: list[int]) -> list[Event]:
+                       mentions: list[Mention], mstarts: list[int], recalled: list[Hit],
+                       told: list[Event]) -> list[Event]:
+        """The sentence's events. ``recalled``: anaphoric verbal nouns ("خلال زيارته إلى ماليزيا"), coded after the
+        others (they never cut a verb's window) and kept when neither ``told`` (the article's events so far) nor
+        the sentence has an event of their type, mode and source."""
         starts = [t.start for t in tokens]
         # per-sentence context for the helpers below (the coder is not shared across threads)
         self._starts = starts
@@ -176,6 +180,13 @@ class EventCoder:
                 coded.append(hit)
                 if (hit.trigger.tense != "noun" or event.source.type != "country") and not implicit(event):
                     previous_source = event.source  # not the agent of a noun ("الغارات الإسرائيلية")
+        for hit in recalled:
+            among = sorted(hits + [hit], key=lambda h: h.start_tok)
+            event = self._code(article, sent, tokens, hit, args, window_end(self.lexicon, tokens, among,
+                                                                         among.index(hit), sent.end),
+                               previous_source, countries, self._last_source)
+            if event is not None and not retold(event, (*told, *out)):
+                out.append(event)
         return sentence_passes(article.text, in_sentence, out, self.lexicon)
 
     def _code(self, article: Article, sent: Sentence, tokens: list[Token], hit: Hit, args: list[Arg],
@@ -275,24 +286,11 @@ class EventCoder:
             first, svo_subject = None, clause_subject(before)  # "أقر البرلمان حزمة، دعا بموجبها العبادي إلى"
         fixed_pair = (mate, ante) if antecedent_subject and mate else object_pronoun_pair(lex, tokens, hit, before, after)
         if hit.relative:
-            # "الهجوم الذي شنته ميليشيا الحوثي": the subject follows the verb, however long the gap
-            first = next((a for a in actors_after if a.marker == ""), None)
-            svo_subject = None
-            antecedent = before[-1] if before else None
-            if first is not None and (main := imposed_on(tokens, hit, before)) is not None:
-                fixed_pair = (first, main)  # "الإقامة الجبرية التي فرضها عليه المتمردون": on the clause's subject
-            if first is None and antecedent is not None and self._gap(
-                    article, tokens, self._token_after(tokens, antecedent.mention.span[1]),
-                    tokens[hit.start_tok - 1].start) == 0:
-                # "كيري، أثناء زيارته إلى مصر التي وصلها": no subject after the verb; the antecedent is its
-                # object and the clause's subject its subject
-                main = next((a for a in before if a.marker == "" and is_actor(a)), None)
-                if main is not None and main is not antecedent:
-                    fixed_pair = (main, antecedent)
-            elif first is None:
-                # "بريطانيا ستمدد الضربات الجوية التي تشنها على داعش": the antecedent is a thing, the verb's
-                # subject the clause's (the last subject before)
-                svo_subject = clause_subject(before)
+            next_to_antecedent = bool(before) and self._gap(
+                article, tokens, self._token_after(tokens, before[-1].mention.span[1]),
+                tokens[hit.start_tok - 1].start) == 0
+            first, svo_subject, fixed_pair = relative_clause(tokens, hit, before, actors_after, next_to_antecedent,
+                                                             fixed_pair)
         # "اجتماع ثلاثي يضم وزراء خارجية ..."، "اللقاء الثلاثي الذي جمع X بـ Y و Z": three or more parties
         noun_end = max(hit.end_tok, hit.resume)  # after a light verb's noun: "يعقد اجتماع ثلاثي"
         multilateral = trig.mode == "multilateral" or trig.type == "CONSULT" \
@@ -461,8 +459,10 @@ class EventCoder:
             return None  # "القتل والتفجير"، "سمع دوي انفجار قوي": no victim, nothing hit, no clause: none told
         if target is not None and target.is_place:
             target = country_of(self.kb, target)
-            if target is None or trig.type == "CONSULT" and target.id == source.country:
-                return None  # a trip at home ("ووصل إلى حضرموت") consults no one
+            if target is None:
+                return None
+        if trig.type == "CONSULT" and target is not None and target.type == "country" and target.id == source.country:
+            return None  # a trip at home ("ووصل إلى حضرموت"، "خلال زيارته لسواحل جنوب إيران") consults no one
         if target is not None and trig.tense == "noun" and target.id is not None and target.id == source.country \
                 and self._adjacent(article, tend, target.span[0]):
             target = None  # "على رفض مصر لكافة أشكال التدخل": the genitive is the subject, that Egypt's organ tells

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from itertools import islice
 
 from marsad.dates.attach import FROM_TEXT
@@ -13,6 +14,12 @@ from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
 _WORD = re.compile(r"\w+")
+
+
+def retold(event: Event, events: Iterable[Event]) -> bool:
+    """An event of the same type and mode from the same source is among ``events`` ("زار كيري مصر" told,
+    "وقال خلال زيارته" is that visit)."""
+    return any((ev.type, ev.mode, ev.source.key) == (event.type, event.mode, event.source.key) for ev in events)
 
 
 def dedupe(article: Article, events: list[Event]) -> list[Event]:

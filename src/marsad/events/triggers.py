@@ -20,6 +20,7 @@ MAX_PREFIX = max(len(p) for p in NOUN_PREFIXES)
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 MAX_SUFFIX = max(len(p) for p in PRONOUN_SUFFIXES)
 SUFFIX_INITIALS = frozenset(p[0] for p in PRONOUN_SUFFIXES)
+TA_MARBUTA, TA = "ه", "ت"  # normalised ة, and the ت it is written as before a suffix ("زيارة"، "زيارته")
 # Types whose verb after a relative and a resumptive pronoun is read otherwise: "الهجوم الذي قتل فيه 20 شخصا" is a
 # passive, "المبلغ الذي تدين به اليونان" a debt.
 UNRESUMED = frozenset({"ASSAULT", "ACCUSE"})
@@ -194,7 +195,7 @@ class TriggerFinder:
                 if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                     stem = w[: -len(suffix)]
                     # زيارت-ه -> زياره (ta marbuta), لقاي-ه -> لقاء (hamza on the seat), اجتماع-ه
-                    for form in (stem[:-1] + "ه" if stem[-1] == "ت" else stem,
+                    for form in (stem[:-1] + TA_MARBUTA if stem[-1] == TA else stem,
                                  stem[:-1] + "ء" if stem[-1] == "ي" else None):
                         if form:
                             out.append((form, False, True, True, False))
@@ -240,9 +241,11 @@ def _bare(word: str) -> str:
 
 
 def trigger_automaton(lexicon: TriggerLexicon) -> ahocorasick.Automaton:
-    """The first word of every trigger form; proclitics (و ف س) are checked at match time."""
+    """The first word of every trigger form; proclitics (و ف س) are checked at match time. A form ending in ة
+    (normalised ه) is also found as its stem before a pronoun ("زيارته")."""
     automaton = ahocorasick.Automaton()
-    for word in set(lexicon.single) | set(lexicon.multi):
+    words = set(lexicon.single) | set(lexicon.multi)
+    for word in words | {w[:-1] + TA for w in words if w.endswith(TA_MARBUTA)}:
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
