@@ -206,6 +206,24 @@ def test_during_his_visit_after_a_told_visit_is_that_visit(pipeline):
     assert [(e.source.id, e.target.id) for e in events(pipeline, text, "CONSULT")] == [("usa-kerry", "MYS")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the clause's subject before "خلال زيارة"
+    ("سعى وزير الدفاع الأميركي آشتون كارتر خلال زيارة إلى إسرائيل أمس إلى طمأنة الأخيرة.",
+     [("usa-ash-carter", "ISR")]),
+    # a pro-drop "وأضاف" after a sentence that only quotes its speaker: the speaker; the planes in the quotation
+    # are not what arrived
+    ("كانت تركيا قد وافقت رسميا على استخدام الطائرات الأمريكية لقواعدها الجوية. وقال تشاووش أوغلو لمؤسسة "
+     "الإذاعة والتلفزيون التركية \"حققنا تقدما فيما يتعلق بفتح قواعدنا.\" وأضاف خلال زيارة إلى ماليزيا \"تصل "
+     "طائرات أمريكية قريبا.\"", [("tur-cavusoglu", "MYS")]),
+    # his visit, told with ل before his name: not the clause subject's
+    ("على أن تجري مراسم رفع العلم الأمريكي في هافانا خلال زيارة لوزير الخارجية جون كيري مرتقبة.", []),
+    # a clash or a summit "خلال" it: the clause's subject is not one of its sides
+    ("وصوت البرلمان اليوناني على الزيادة عملا بالالتزامات التي قطعتها اليونان خلال قمة أوروبية في بروكسل.", []),
+])
+def test_a_visit_during_which_the_clause_is_told_is_its_subjects(pipeline, text, expected):
+    assert [(e.source.id, e.target and e.target.id) for e in events(pipeline, text, "CONSULT")] == expected
+
+
 def test_a_trip_inside_the_visitors_own_country_consults_no_one(pipeline):
     text = "وصرح الرئيس الإيراني السابق أحمدي نجاد خلال زيارته لسواحل جنوب إيران بأن الخليج مهم."
     assert events(pipeline, text, "CONSULT") == []

@@ -192,6 +192,8 @@ def window_end(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit], k:
     return sent_end
 
 
+DURING_OPENER = 2  # "وأضاف خلال زيارة": the noun's index after a pro-drop verb opening the sentence and خلال
+DURING_MODES = frozenset({"visit", "meet"})  # "خلال اشتباكات"، "خلال قمة": the clause's subject is not a side
 RECALLED_TYPE = "CONSULT"  # other types' anaphoric nouns ("في معركتها ضد داعش") are told before or generic
 
 
@@ -426,6 +428,26 @@ def we_readings(text: str, tokens: list[Token], before: list[Arg], hit: Hit, pre
     # "وقال إننا ..."، "وأضاف: نطالب": the speaker is the one the article last spoke of
     antecedent = next((Arg(m, "") for m in (previous_source, carried) if m is not None), None)
     return [(antecedent, True)] if antecedent is not None else []
+
+
+def during_readings(tokens: list[Token], hit: Hit, before: list[Arg], after: list[Arg], previous_source: Mention | None,
+                    speaker: Mention | None, lexicon: TriggerLexicon) -> list[tuple[Arg, bool]]:
+    """The subject of a verbal noun with no genitive after "خلال"/"أثناء": the clause's subject before it ("وقال كيري
+    خلال زيارة إلى ماليزيا"), or, right after a pro-drop verb opening the sentence ("وأضاف خلال زيارة إلى
+    ماليزيا"), the sentence's last source or the article's last speaker. None when a relative light verb follows
+    ("خلال زيارة يقوم بها كيري": the subject is after), a person follows ("خلال زيارة لوزير الخارجية جون كيري":
+    his visit) or the subject is only after ("خلال زيارة ... شدد أوباما"). Visits and meetings only."""
+    if hit.trigger.mode not in DURING_MODES \
+            or " ".join(t.norm for t in tokens[hit.end_tok : hit.end_tok + 2]) in lexicon.relative_light_verbs:
+        return []
+    if after and after[0].mention.type == "person" and hit.end_tok < len(tokens) \
+            and after[0].mention.span[0] <= tokens[hit.end_tok].end:
+        return []
+    subject = clause_subject(before)
+    if subject is not None:
+        return [(subject, True)]
+    told = previous_source or speaker
+    return [(Arg(told, ""), True)] if told is not None and hit.start_tok == DURING_OPENER and not before else []
 
 
 def noun_readings(svo_subject: Arg | None, previous_source: Mention | None) -> list[tuple[Arg, bool]]:

@@ -15,16 +15,13 @@ from marsad.entities.vocabulary import load_lexicon
 from marsad.events.arguments import choose_object, coordinated, implicit_source, unidentified_source
 from marsad.events.clauses import (
     ACCUSATIVE_PLURAL,
-    ANNA,
     ANNA_PRONOUN,
     BARE,
-    KANA,
-    QAD,
-    QUOTES,
     clause_subject,
     content_gap,
     counterpart,
     describes_indefinite,
+    during_readings,
     fronted,
     indefinite_group,
     is_actor,
@@ -52,10 +49,20 @@ from marsad.events.clauses import (
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
 from marsad.events.location import after_locative, country_of, event_location
-from marsad.events.markers import BAYNA, FROM, LEADER, ON, WITH, Arg, MarkerReader
-from marsad.events.passes import dedupe, implicit, localise, main_country, retold, sentence_passes, situated
+from marsad.events.markers import BAYNA, FROM, ON, WITH, Arg, MarkerReader
+from marsad.events.passes import (
+    dedupe,
+    implicit,
+    localise,
+    main_country,
+    opening_speaker,
+    retold,
+    sentence_passes,
+    situated,
+)
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
+from marsad.events.subjects import kept_svo_subject
 from marsad.events.triggers import Hit, TriggerFinder, bare_conj, plural_verb
 from marsad.events.victims import VictimReader
 from marsad.model import Article, Event, Mention, Sentence, Token
@@ -89,6 +96,7 @@ class EventCoder:
         self._last_pair: tuple[Mention, Mention] | None = None  # the two parties of the last two-party event
         self._last_source: Mention | None = None  # the article's last event source (pro-drop across sentences)
         self._last_person: Mention | None = None  # the last person who was a source: "معاليه" is a person
+        self._speaker: Mention | None = None  # the last source or named speaker ("وقال تشاووش أوغلو")
         self._main_country: str | None = None
         self.both_sides = load_lexicon().both_sides
         self._timex_spans: list[tuple[int, int]] = []
@@ -103,17 +111,23 @@ class EventCoder:
         self._last_pair = None
         self._last_source = None
         self._last_person = None
+        self._speaker = None
         self.phrases.reset()
         self._main_country = main_country(mentions)
         sent_starts = [s.start for s in article.sentences]
         candidate_sentences = sorted({bisect.bisect_right(sent_starts, pos) - 1
                                       for pos in self.finder.positions(article)} - {-1})
         events: list[Event] = []
+        heard = 0  # the sentences read so far for a speaker ("وقال تشاووش أوغلو ...")
         for si in candidate_sentences:
+            for other in article.sentences[heard:si]:
+                self._hear(article, other, mentions, mstarts)
+            heard = si + 1
             sent = article.sentences[si]
             tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, segment=False)
             hits, recalled = split_anaphoric(self.lexicon, tokens, self.finder.find(tokens, 0, len(tokens)))
             if not hits and not recalled:
+                self._hear(article, sent, mentions, mstarts)
                 continue
             found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts, recalled, events)
             if self.unknown_names and len(found) < len(hits) and self.linker is not None and unknown_name_likely(
@@ -125,8 +139,10 @@ class EventCoder:
                 found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts, recalled, events)
             events.extend(found)
             told = [ev for ev in found if not implicit(ev)]  # no one to carry from "انفجرت عبوة"
-            if told:
-                self._last_source = told[-1].source
+            if not told:
+                self._hear(article, sent, mentions, mstarts)
+            else:
+                self._last_source = self._speaker = told[-1].source
                 self._last_person = next((ev.source for ev in reversed(found) if ev.source.type == "person"),
                                          self._last_person)
             for ev in found:
@@ -242,41 +258,8 @@ class EventCoder:
             if svo_subject is None:
                 return None
         elif svo_subject is not None:
-            subject_end = svo_subject.mention.span[1]
-            leader = next((a for a in before if a.marker == LEADER and a.mention.span[0] >= subject_end
-                           and self._gap(article, tokens, self._token_after(tokens, subject_end),
-                                         a.mention.span[0]) <= 1), None)
-            if leader is not None:  # "وفدا من حركة حماس برئاسة خالد مشعل، التقى": the delegation met
-                subject_end = leader.mention.span[1]
-            gap = self._gap(article, tokens, self._token_after(tokens, subject_end), tstart)
-            qad = QAD in {t.norm for t in tokens[max(0, hit.start_tok - 2) : hit.start_tok]} or bool(
-                KANA & {t.norm for t in tokens[max(0, hit.start_tok - 12) : hit.start_tok]})
-            si = self._token_after(tokens, svo_subject.mention.span[0]) - 1
-            after_anna = si >= 0 and tokens[si].norm in ANNA  # "أعلنت مصر أن إسرائيل وحماس وافقتا"
-            counted = si >= 0 and tokens[si].norm.isdigit()  # "أن 25 حوثيا قتلوا": a count, then a passive verb
-            # a subject opening the sentence, or after لكن/بينما ..., right before its verb: "موسكو انتقدت واشنطن"
-            opener = gap == 0 and (si < 0 or tokens[si].norm in lex.svo_openers)
-            between_words = self._text[subject_end:tstart]
-            if between_words[:1] in ('"', "»", "”"):
-                between_words = between_words[1:]  # the quote closing the subject's name (تنظيم "داعش" يهدد)
-            embedded = any(t.norm in ANNA for t in tokens[self._token_after(tokens, subject_end) : hit.start_tok])
-            quoted = QUOTES & set(between_words) and not (after_anna and len(between_words.strip()) == 1)
-            if quoted or embedded:  # (but "أن الحركة «قبلت الدعوة»": a quotation opening after a reported subject)
-                # "وقال لافروف "يرفض ..."، "وقالت مصادر إن 40 شخصا قتلوا": the speaker, not the quoted or
-                # reported verb's subject
-                svo_subject = None
-            elif plural and svo_subject.mention.type == "person" and not svo_subject.conj:
-                svo_subject = None  # "هددوا همام بالتصفية، وفرضوا عليه": one person is no plural verb's subject
-            elif hit.conj and gap == 0 and not qad:
-                svo_subject = None  # "ضربات على داعش في سوريا والعراق ويتعاون مع تركيا": a clause joined by و
-            elif trig.tense == "past" and not (qad or after_anna or opener or plural and not counted
-                                               or gap == 0 and si >= 0
-                                               and bare_conj(tokens[si].norm) in lex.masdar_governors):
-                # a past verb takes its subject before it only in "كان X قد فعل", after أن, opening a clause, or
-                # as the verbal noun after a verb and its subject ("وأعلن الجيش عزل مرسي")
-                svo_subject = None
-            elif trig.tense == "present" and gap > 0:
-                svo_subject = None  # headline SVO: "حفتر يستقبل مدير المخابرات"
+            svo_subject = kept_svo_subject(lex, self._text, tokens, self._starts, hit, before, svo_subject, plural,
+                                           lambda ti, end: self._gap(article, tokens, ti, end))
         if trig.tense == "present" and first is None and not hit.relative \
                 and describes_indefinite(self.lexicon, tokens, hit.start_tok, before, trig.requires):
             # "تقود الولايات المتحدة تحالفا يشن ضربات"، "أصدر مجلس الأمن قرارا بالإجماع يطلب من": the verb describes
@@ -338,6 +321,8 @@ class EventCoder:
                     readings.append((organ or first, False))
             elif svo_subject is not None and frame.coordination and any(a.marker == WITH for a in after):
                 readings.append((svo_subject, True))  # "تحدث لافروف عن اجتماعين مع كيري"
+            elif bare_conj(prev_word) in lex.during_words and not hit.definite:
+                readings.extend(during_readings(tokens, hit, before, after, previous_source, self._speaker, lex))
             elif trig.type == "REQUEST" and previous_source is not None and after and after[0].marker == FROM \
                     and is_actor(after[0]) and self._gap(article, tokens, hit.end_tok, after[0].mention.span[0]) == 0:
                 # "وصل الأمير ... تلبية لدعوة من العاهل الأردني": the king invited the visitor
@@ -483,6 +468,12 @@ class EventCoder:
                      status=status, source=source, target=target, evidence_span=(sent.start, sent.end),
                      participants=participants, trigger_span=trigger_span, date=timex, date_source=date_source,
                      location=location, confidence=confidence)
+
+    def _hear(self, article: Article, sent: Sentence, mentions: list[Mention], mstarts: list[int]) -> None:
+        """A sentence opening with a speech verb and a named speaker ("وقال تشاووش أوغلو") makes the speaker the
+        subject of a later "وأضاف خلال زيارة"."""
+        self._speaker = opening_speaker(self.lexicon, article.text, sent.start, sent.end, mentions, mstarts) \
+            or self._speaker
 
     def _token_after(self, tokens: list[Token], pos: int) -> int:
         """Index of the first token of the current sentence starting at or after ``pos``."""

@@ -90,6 +90,8 @@ class TriggerLexicon:
     relative_light_verbs: frozenset[str] = frozenset()  # "الزيارة التي قام بها X": X made the visit
     quantity_words: frozenset[str] = frozenset()  # "عن عشرات من المعتقلين": the count passes on its preposition
     verb_prepositions: frozenset[str] = frozenset()  # "وعبر الوزير": a sentence-opening عبر is the verb عبّر
+    during_words: frozenset[str] = frozenset()  # "قال كيري خلال زيارة إلى ماليزيا": Kerry's visit
+    speech_verbs: frozenset[str] = frozenset()  # "وقال تشاووش أوغلو": the speaker a later "وأضاف" carries
     # "على مدينة الحديدة الخاضعة لسيطرة الحوثيين": word tuples after a place naming who holds it
     control_phrases: tuple[tuple[str, ...], ...] = ()
 
@@ -106,7 +108,7 @@ WORD_LISTS = ("member_markers", "multilateral_adjectives", "restating_prepositio
               "via_nouns", "against_words", "casualty_before", "casualty_after", "site_words", "proposal_verbs",
               "vehicle_nouns", "defence_words", "invitation_nouns", "by_which", "resumptives", "generic_demands",
               "svo_openers", "subordinators", "masdar_governors", "time_anchors", "relative_light_verbs",
-              "quantity_words", "verb_prepositions")
+              "quantity_words", "verb_prepositions", "during_words", "speech_verbs")
 
 
 def _words(raw: dict, key: str, required: bool = False) -> frozenset[str]:

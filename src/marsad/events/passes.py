@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -97,6 +98,7 @@ def sentence_passes(text: str, mentions: list[Mention], events: list[Event], lex
 
 # A vehicle named this close after an arrival verb is what arrived.
 VEHICLE_REACH = 6
+_QUOTE = re.compile('["«“]')
 
 
 def vehicle_arrival(text: str, ev: Event, vehicles: frozenset[str]) -> bool:
@@ -104,7 +106,9 @@ def vehicle_arrival(text: str, ev: Event, vehicles: frozenset[str]) -> bool:
     spoke of before (a visit whose source the sentence does not name, with a vehicle right after the verb)."""
     if ev.type != "CONSULT" or ev.mode != "visit" or ev.evidence_span[0] <= ev.source.span[0] < ev.evidence_span[1]:
         return False
-    words = islice(_WORD.finditer(text, ev.trigger_span[1], ev.evidence_span[1]), VEHICLE_REACH)
+    end = ev.evidence_span[1]
+    quote = _QUOTE.search(text, ev.trigger_span[1], end)  # "وأضاف خلال زيارة إلى ماليزيا "تصل طائرات": a quotation
+    words = islice(_WORD.finditer(text, ev.trigger_span[1], quote.start() if quote else end), VEHICLE_REACH)
     return any(normalize_text(w.group()) in vehicles for w in words)
 
 
@@ -227,3 +231,26 @@ def main_country(mentions: list[Mention]) -> str | None:
         if m.country:
             counts[m.country] = counts.get(m.country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+SPEAKER_REACH = 3  # words from a sentence-opening speech verb to its named speaker ("وقال أمس تشاووش أوغلو")
+
+
+def opening_speaker(lexicon: TriggerLexicon, text: str, start: int, end: int, mentions: list[Mention],
+                    mstarts: list[int]) -> Mention | None:
+    """The named actor a sentence opens with as the subject of a speech verb ("وقال تشاووش أوغلو لمؤسسة
+    الإذاعة ..."): the speaker a later pro-drop verb carries ("وأضاف خلال زيارة إلى ماليزيا"). None for an unnamed
+    speaker ("وقال مصدر")."""
+    words = text[start:end].split(maxsplit=SPEAKER_REACH + 1)
+    if not words:
+        return None
+    verb = normalize_text(words[0])
+    if verb not in lexicon.speech_verbs and not (verb[:1] in "وف" and verb[1:] in lexicon.speech_verbs):
+        return None
+    reach = start + sum(len(w) + 1 for w in words[: SPEAKER_REACH + 1])
+    i = bisect.bisect_left(mstarts, start + len(words[0]))
+    m = mentions[i] if i < len(mentions) else None
+    if m is None or m.span[0] >= min(reach, end) or m.agent or m.role_only and m.id is None \
+            or m.type not in ("person", "organization", "group", "country") or not (m.id or m.country):
+        return None
+    return m
