@@ -224,6 +224,14 @@ def test_a_visit_during_which_the_clause_is_told_is_its_subjects(pipeline, text,
     assert [(e.source.id, e.target and e.target.id) for e in events(pipeline, text, "CONSULT")] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("كما أوضح المصدر أن المحاور سوف تكون على الطاولة مجددا في لقاءات الجبير في روسيا.", [("sau-jubeir", "RUS")]),
+    ("وأشار إلى أن كيري سيبحث أيضا النزاعين في اليمن وسوريا.", []),  # في: the topic, not the other side
+])
+def test_a_meeting_noun_in_a_foreign_state_with_no_partner_is_with_that_state(pipeline, text, expected):
+    assert [(e.source.id, e.target and e.target.id) for e in events(pipeline, text, "CONSULT")] == expected
+
+
 def test_a_trip_inside_the_visitors_own_country_consults_no_one(pipeline):
     text = "وصرح الرئيس الإيراني السابق أحمدي نجاد خلال زيارته لسواحل جنوب إيران بأن الخليج مهم."
     assert events(pipeline, text, "CONSULT") == []

@@ -48,7 +48,7 @@ from marsad.events.clauses import (
 )
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
-from marsad.events.location import after_locative, country_of, event_location
+from marsad.events.location import MEET, after_locative, country_of, event_location, hosts
 from marsad.events.markers import BAYNA, FROM, ON, WITH, Arg, MarkerReader
 from marsad.events.passes import (
     dedupe,
@@ -416,6 +416,8 @@ class EventCoder:
             obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None
         if subject is not None and obj is None and ON in frame.object_markers and pro_drop and hit.conj:
             obj = on_pronoun_object(tokens, hit, before, subject)
+        if subject is not None and obj is None and trig.mode == MEET and trig.tense == "noun":
+            obj = hosts(self.kb, after, subject)  # "لقاءات الجبير في روسيا": with Russia
         if subject is not None and "ل" in frame.object_markers:
             adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)
             if adj is not None and (obj is None or adj.mention.span[0] < obj.mention.span[0]):

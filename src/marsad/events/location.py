@@ -51,3 +51,17 @@ def country_of(kb: KnowledgeBase | None, place: Mention) -> Mention | None:
         name_ar=kb_country.name_ar if kb_country else None, lat=None, lon=None, geonameid=None,
         confidence=place.confidence * 0.9,
     )
+
+
+MEET = "meet"
+IN = "في"
+
+
+def hosts(kb: KnowledgeBase | None, after: list[Arg], subject: Arg) -> Arg | None:
+    """A meeting noun naming no partner, in a foreign state named as such ("لقاءات الجبير في روسيا"), is with that
+    state: the first country after في, when it is not the subject's own. Cities are not enough ("في نيويورك" is the
+    UN's), nor verbs ("سيبحث النزاعين في اليمن": في names the topic)."""
+    place = next((a for a in after if a.marker == IN and a.mention.type == "country"), None)
+    if place is None or place.mention.country in (None, subject.mention.country):
+        return None
+    return place
