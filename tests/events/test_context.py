@@ -232,6 +232,13 @@ def test_a_meeting_noun_in_a_foreign_state_with_no_partner_is_with_that_state(pi
     assert [(e.source.id, e.target and e.target.id) for e in events(pipeline, text, "CONSULT")] == expected
 
 
+def test_his_counterparts_in_a_group_of_states_are_their_governments(pipeline):
+    text = "وينتقل كيري، غدا الإثنين، إلى الدوحة، حيث سيلتقي نظراءه في دول مجلس التعاون الخليجي."
+    (met,) = [e for e in events(pipeline, text, "CONSULT") if e.mode == "meet"]
+    assert (met.source.id, met.target.text, met.target.country, met.target.sector) == (
+        "usa-kerry", "نظراءه في دول مجلس التعاون الخليجي", None, "GOV")
+
+
 def test_a_trip_inside_the_visitors_own_country_consults_no_one(pipeline):
     text = "وصرح الرئيس الإيراني السابق أحمدي نجاد خلال زيارته لسواحل جنوب إيران بأن الخليج مهم."
     assert events(pipeline, text, "CONSULT") == []
