@@ -50,7 +50,7 @@ class Namesakes:
         given = normalize_text(words[0])
         if given[:1] == CONJUNCTION or given not in self.given_names or given in self._own_words(m.id):
             return m
-        second = m.span[1] + 1 + text[m.span[1] + 1 :].index(words[1])
+        second = text.index(words[1], m.span[1] + 1)
         if any(o.span[0] == second or o.id == m.id and m.span[1] < o.span[0] <= m.span[1] + OFFICE_NAME_REACH
                for o in mentions):
             return m

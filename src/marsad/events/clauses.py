@@ -210,13 +210,13 @@ def anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hit: Hit) -> bool:
 def split_anaphoric(lexicon: TriggerLexicon, tokens: list[Token], hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
     """The hits that may tell a new event, and the anaphoric meeting nouns with a pronoun ("خلال زيارته إلى
     ماليزيا"): an event told before, unless the article told none (the coder then codes them apart)."""
-    told, recalled = [], []
+    fresh, recalled = [], []
     for h in hits:
         if not anaphoric(lexicon, tokens, h):
-            told.append(h)
+            fresh.append(h)
         elif h.pronoun and h.trigger.type == RECALLED_TYPE:
             recalled.append(h)
-    return told, recalled
+    return fresh, recalled
 
 
 def indefinite_group(m: Mention) -> bool:

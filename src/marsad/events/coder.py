@@ -48,7 +48,7 @@ from marsad.events.clauses import (
 )
 from marsad.events.demonyms import DEMONYM_AGENT_TYPES, adjective_object, demonym_agent
 from marsad.events.lexicon import TriggerLexicon, load_triggers
-from marsad.events.location import MEET, after_locative, country_of, event_location, hosts
+from marsad.events.location import after_locative, country_of, event_location, hosts
 from marsad.events.markers import BAYNA, FROM, ON, WITH, Arg, MarkerReader
 from marsad.events.passes import (
     dedupe,
@@ -56,9 +56,9 @@ from marsad.events.passes import (
     localise,
     main_country,
     opening_speaker,
-    retold,
     sentence_passes,
     situated,
+    told_before,
 )
 from marsad.events.phrases import PhraseFinder
 from marsad.events.status import event_confidence, event_status, to_date
@@ -126,10 +126,8 @@ class EventCoder:
             sent = article.sentences[si]
             tokens = tokenize_span(article.norm, article.norm_offsets, sent.start, sent.end, segment=False)
             hits, recalled = split_anaphoric(self.lexicon, tokens, self.finder.find(tokens, 0, len(tokens)))
-            if not hits and not recalled:
-                self._hear(article, sent, mentions, mstarts)
-                continue
-            found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts, recalled, events)
+            found = self._code_sentence(article, sent, tokens, hits, mentions, mstarts, recalled, events) \
+                if hits or recalled else []
             if self.unknown_names and len(found) < len(hits) and self.linker is not None and unknown_name_likely(
                     self.lexicon, self.rank_words, self._timex_spans, tokens, hits, found, mentions) \
                     and self.linker.add_names(article, sent.start, sent.end):
@@ -201,7 +199,7 @@ class EventCoder:
             event = self._code(article, sent, tokens, hit, args, window_end(self.lexicon, tokens, among,
                                                                          among.index(hit), sent.end),
                                previous_source, countries, self._last_source)
-            if event is not None and not retold(event, (*told, *out)):
+            if event is not None and not told_before(event, (*told, *out)):
                 out.append(event)
         return sentence_passes(article.text, in_sentence, out, self.lexicon)
 
@@ -416,7 +414,7 @@ class EventCoder:
             obj = self.victims.struck(tokens, self._starts, hit, after) if trig.tense == "noun" else None
         if subject is not None and obj is None and ON in frame.object_markers and pro_drop and hit.conj:
             obj = on_pronoun_object(tokens, hit, before, subject)
-        if subject is not None and obj is None and trig.mode == MEET and trig.tense == "noun":
+        if subject is not None and obj is None and trig.mode == "meet" and trig.tense == "noun":
             obj = hosts(self.kb, after, subject)  # "لقاءات الجبير في روسيا": with Russia
         if subject is not None and "ل" in frame.object_markers:
             adj = adjective_object(tokens, self._starts, countries, tend, window_end, subject)

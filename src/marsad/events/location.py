@@ -6,7 +6,7 @@ import dataclasses
 
 from marsad.entities.kb import KnowledgeBase
 from marsad.entities.vocabulary import LOCATIVE_WORDS
-from marsad.events.markers import Arg
+from marsad.events.markers import IN, Arg
 from marsad.model import Article, Mention
 from marsad.text.normalize import normalize_text
 
@@ -51,10 +51,6 @@ def country_of(kb: KnowledgeBase | None, place: Mention) -> Mention | None:
         name_ar=kb_country.name_ar if kb_country else None, lat=None, lon=None, geonameid=None,
         confidence=place.confidence * 0.9,
     )
-
-
-MEET = "meet"
-IN = "في"
 
 
 def hosts(kb: KnowledgeBase | None, after: list[Arg], subject: Arg) -> Arg | None:

@@ -11,13 +11,14 @@ from itertools import islice
 from marsad.dates.attach import FROM_TEXT
 from marsad.entities.vocabulary import PLACE_NOUNS, SITUATING_PREPOSITIONS
 from marsad.events.lexicon import TriggerLexicon
+from marsad.events.triggers import bare_conj
 from marsad.model import Article, Event, Mention
 from marsad.text.normalize import normalize_text
 
 _WORD = re.compile(r"\w+")
 
 
-def retold(event: Event, events: Iterable[Event]) -> bool:
+def told_before(event: Event, events: Iterable[Event]) -> bool:
     """An event of the same type and mode from the same source is among ``events`` ("زار كيري مصر" told,
     "وقال خلال زيارته" is that visit)."""
     return any((ev.type, ev.mode, ev.source.key) == (event.type, event.mode, event.source.key) for ev in events)
@@ -241,16 +242,12 @@ def opening_speaker(lexicon: TriggerLexicon, text: str, start: int, end: int, me
     """The named actor a sentence opens with as the subject of a speech verb ("وقال تشاووش أوغلو لمؤسسة
     الإذاعة ..."): the speaker a later pro-drop verb carries ("وأضاف خلال زيارة إلى ماليزيا"). None for an unnamed
     speaker ("وقال مصدر")."""
-    words = text[start:end].split(maxsplit=SPEAKER_REACH + 1)
-    if not words:
+    words = list(islice(_WORD.finditer(text, start, end), SPEAKER_REACH + 1))
+    if not words or bare_conj(normalize_text(words[0].group())) not in lexicon.speech_verbs:
         return None
-    verb = normalize_text(words[0])
-    if verb not in lexicon.speech_verbs and not (verb[:1] in "وف" and verb[1:] in lexicon.speech_verbs):
-        return None
-    reach = start + sum(len(w) + 1 for w in words[: SPEAKER_REACH + 1])
-    i = bisect.bisect_left(mstarts, start + len(words[0]))
+    i = bisect.bisect_left(mstarts, words[0].end())
     m = mentions[i] if i < len(mentions) else None
-    if m is None or m.span[0] >= min(reach, end) or m.agent or m.role_only and m.id is None \
+    if m is None or m.span[0] >= words[-1].end() or m.agent or m.role_only and m.id is None \
             or m.type not in ("person", "organization", "group", "country") or not (m.id or m.country):
         return None
     return m
